@@ -1,0 +1,16 @@
+using DjangoLsp.Analysis.Engine;
+
+namespace DjangoLsp.Analysis;
+
+/// <summary>
+/// The one place where the product's analyzers are registered. The server and the CLI both take their
+/// engine from here, so an editor and CI always agree.
+/// </summary>
+public static class BuiltInAnalyzers
+{
+    public static IReadOnlyList<IDocumentAnalyzer> Create() => new IDocumentAnalyzer[]
+    {
+    };
+
+    public static AnalysisEngine CreateEngine() => new(Create());
+}

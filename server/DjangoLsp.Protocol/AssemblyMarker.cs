@@ -1,0 +1,2 @@
+namespace DjangoLsp.Protocol;
+internal static class AssemblyMarker { }

@@ -1,0 +1,2 @@
+namespace DjangoLsp.Python.Syntax;
+internal static class AssemblyMarker { }

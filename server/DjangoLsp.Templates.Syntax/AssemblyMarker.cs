@@ -1,0 +1,2 @@
+namespace DjangoLsp.Templates.Syntax;
+internal static class AssemblyMarker { }
