@@ -3,7 +3,8 @@
 
 Each planted problem is located by a snippet of its line (optionally the first match after an
 anchor line), so the line numbers in EXPECTED.md stay exact when the example is edited: rerun
-this script after every change to the example. `--check` exits 1 if EXPECTED.md is stale.
+this script after every change to the example. `--check` exits 1 if EXPECTED.md is stale;
+`--json` prints the same table as JSON on stdout.
 It only reads the example's files; it never imports or runs them.
 """
 import sys
@@ -100,7 +101,7 @@ FINDINGS = [
     ("DJ200-219 XSS", "mark_safe(json.dumps(...)) rendered into a <script> (json.dumps does not escape </script>)", INJ, "CWE-79",
      loc("catalog/views.py", "mark_safe(json.dumps(gallery))"),
      loc("catalog/templates/catalog/product_detail.html", "json_script:\"product-data\""), ""),
-    ("DJ200-219 XSS", "format_html given an already formatted f-string (no escaping of the username)", INJ, "CWE-79",
+    ("DJ200-219 XSS", "format_html given an already formatted f-string (the free-text display name is not escaped)", INJ, "CWE-79",
      loc("catalog/templatetags/catalog_extras.py", "format_html(f'<span class=\"badge\">"),
      loc("catalog/templatetags/catalog_extras.py", "format_html('<span class=\"price\" data-currency=\"{}\">{}</span>'"),
      "another safe twin: `heading = format_html(...)` in catalog/views.py on_sale"),
@@ -414,7 +415,30 @@ def render():
     return "\n".join(out)
 
 
+def as_json():
+    import json
+
+    findings = []
+    for number, entry in enumerate(FINDINGS, start=1):
+        area, problem, owasp, cwe, where, twin, note = entry[:7]
+        alt = entry[7] if len(entry) > 7 else None
+        findings.append({
+            "id": f"VS{number:03d}", "file": where[0], "line": find_line(where)[0],
+            "alt_line": find_line(alt)[0] if alt else None, "area": area, "problem": problem,
+            "owasp2021": owasp[0], "owasp2025": owasp[1], "cwe": cwe,
+            "twin": {"file": twin[0], "line": find_line(twin)[0]} if twin else None, "note": note,
+        })
+    safe = [
+        {"id": f"OK{number:03d}", "file": where[0], "line": find_line(where)[0], "why": why}
+        for number, (where, why) in enumerate(NOT_FINDINGS, start=1)
+    ]
+    return json.dumps({"findings": findings, "safe": safe}, indent=2)
+
+
 def main():
+    if "--json" in sys.argv:
+        print(as_json())
+        return 0
     target = ROOT / "EXPECTED.md"
     text = render()
     if "--check" in sys.argv:

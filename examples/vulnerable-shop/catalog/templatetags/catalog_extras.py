@@ -23,7 +23,8 @@ def stars(rating, autoescape=True):
 
 @register.simple_tag
 def reviewer_badge(review):
-    return format_html(f'<span class="badge">{review.user.username}</span>')
+    name = review.user.profile.display_name or review.user.get_username()
+    return format_html(f'<span class="badge">{name}</span>')
 
 
 @register.simple_tag
