@@ -44,6 +44,7 @@ local ok, err = pcall(function()
   -- Keep the raw LSP diagnostics (with code and data) as the server sent them, per version.
   local uri = vim.uri_from_bufnr(bufnr)
   local published = { count = 0, diagnostics = {} }
+  local server_exited = false
   local default_publish = vim.lsp.handlers["textDocument/publishDiagnostics"]
   local client_id = vim.lsp.start_client({
     name = "djangolsp",
@@ -60,7 +61,10 @@ local ok, err = pcall(function()
         return default_publish(e, result, ctx, config)
       end,
     },
-    on_exit = function(code, signal) io.stderr:write(("server exited code=%s signal=%s\n"):format(code, signal)) end,
+    on_exit = function(code, signal)
+      server_exited = true
+      io.stderr:write(("server exited code=%s signal=%s\n"):format(code, signal))
+    end,
   })
   if not client_id then return finish(2, "start_client failed") end
   vim.lsp.buf_attach_client(bufnr, client_id)
@@ -73,10 +77,10 @@ local ok, err = pcall(function()
 
   -- 1. diagnostics
   local got = vim.wait(timeout, function()
-    return #with_rule(published.diagnostics) > 0 or vim.lsp.client_is_stopped(client_id)
+    return #with_rule(published.diagnostics) > 0 or server_exited
   end, 50)
   local client = vim.lsp.get_client_by_id(client_id)
-  if not client or vim.lsp.client_is_stopped(client_id) then return finish(2, "server exited before publishing " .. rule) end
+  if not client or server_exited then return finish(2, "server exited before publishing " .. rule) end
   if not got then
     local codes = {}
     for _, d in ipairs(published.diagnostics) do table.insert(codes, tostring(d.code)) end
