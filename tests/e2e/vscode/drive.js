@@ -1,0 +1,162 @@
+// Drives real VS Code (code-server's workbench) in Debian chromium through playwright-core and checks the
+// DjangoLsp extension as a user would see it. Started by run.sh, which owns code-server's lifetime.
+// env: URL, WORKSPACE, OUT (screenshot folder), E2E_MODE=full|smoke, FILE (path relative to the workspace),
+//      RULE (expected rule id), SCAN_FILE (a file the test never opens, expected in Problems after a scan),
+//      STEP_TIMEOUT_MS (default 60000).
+// Prints one JSON object per step; exits 0 on PASS, 1 on FAIL (screenshot failure.png).
+const { chromium } = require('playwright-core');
+const { execFileSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+
+const env = (k, d) => (process.env[k] && process.env[k] !== '' ? process.env[k] : d);
+const URL = env('URL', 'http://127.0.0.1:8089/');
+const OUT = env('OUT', path.join(__dirname, 'artifacts'));
+const MODE = env('E2E_MODE', 'full');
+const FILE = env('FILE', 'shop/views.py');
+const RULE = env('RULE', 'DJ101');
+const SCAN_FILE = env('SCAN_FILE', '');
+const T = Number(env('STEP_TIMEOUT_MS', '60000'));
+fs.mkdirSync(OUT, { recursive: true });
+
+const t0 = Date.now();
+const log = (step, extra = {}) => console.log(JSON.stringify({ step, ms: Date.now() - t0, ...extra }));
+const squash = (s) => s.replace(/\s+/g, ' ').trim();
+let shot = 0;
+const screenshot = async (page, name) => page.screenshot({ path: path.join(OUT, `${String(++shot).padStart(2, '0')}-${name}.png`) });
+
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: T });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title });
+  await row.first().waitFor({ state: 'visible', timeout: T });
+  await page.keyboard.press('Enter');
+}
+
+async function openFile(page, relative) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: T });
+  await input.fill(relative);
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: path.basename(relative) });
+  await row.first().waitFor({ state: 'visible', timeout: T });
+  await page.keyboard.press('Enter');
+  await page.locator('.tab', { hasText: path.basename(relative) }).first().waitFor({ timeout: T });
+  await page.waitForSelector('.monaco-editor .view-lines', { timeout: T });
+}
+
+async function showProblems(page) {
+  // Ctrl+Shift+M toggles; open the view by command so repeated calls keep it open.
+  await runCommand(page, 'View: Focus Problems');
+  await page.locator('.markers-panel').first().waitFor({ state: 'visible', timeout: T });
+}
+
+const problemRows = (page, text) => page.locator('.markers-panel .monaco-list-row', { hasText: text });
+
+async function statusText(page) {
+  const item = page.locator('.statusbar-item', { hasText: 'DjangoLsp' }).first();
+  await item.waitFor({ state: 'visible', timeout: T });
+  return squash(await item.innerText());
+}
+
+function serverProcesses() {
+  try {
+    return execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' }).split('\n')
+      .filter((l) => /djangolsp/i.test(l) && !/ps -eo|drive\.js|code-server|run\.sh/.test(l)).map((l) => l.trim());
+  } catch { return []; }
+}
+
+async function smoke(page) {
+  const text = await statusText(page);
+  log('status-bar', { text });
+  await runCommand(page, 'DjangoLsp: Show Output');
+  const output = page.locator('.part.panel .monaco-editor .view-lines', { hasText: 'Starting' });
+  await output.first().waitFor({ state: 'visible', timeout: T });
+  log('output-channel', { text: squash(await output.first().innerText()).slice(0, 400), serverProcesses: serverProcesses() });
+  await screenshot(page, 'smoke-output');
+}
+
+async function full(page) {
+  await openFile(page, FILE);
+  log('editor-open', { file: FILE, serverProcesses: serverProcesses() });
+
+  // 1. a squiggle in the editor and the rule in the Problems panel
+  await page.waitForSelector('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning, .monaco-editor .squiggly-info, .monaco-editor .squiggly-hint', { timeout: T });
+  log('squiggle-visible');
+  await showProblems(page);
+  await problemRows(page, RULE).first().waitFor({ state: 'visible', timeout: T });
+  const before = await problemRows(page, RULE).count();
+  log('problems-panel', { rule: RULE, rows: before, first: squash(await problemRows(page, RULE).first().innerText()), status: await statusText(page) });
+  await screenshot(page, 'diagnostic');
+
+  // 2. go to the finding (Enter on its Problems row moves the cursor there) and show the hover at the cursor
+  await problemRows(page, RULE).first().click();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.monaco-editor.focused', { timeout: T });
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  const hover = page.locator('.monaco-hover-content').filter({ hasText: RULE });
+  await hover.first().waitFor({ state: 'visible', timeout: T });
+  const html = await hover.first().innerHTML();
+  log('hover', { text: squash(await hover.first().innerText()).slice(0, 300), owaspLink: html.includes('owasp.org') });
+  await screenshot(page, 'hover');
+  if (!html.includes('owasp.org')) throw new Error('hover has no owasp.org link');
+  await page.keyboard.press('Escape');
+
+  // 3. quick fix from the light-bulb menu (Ctrl+.); Enter applies the focused, preferred fix
+  await page.keyboard.press('Control+.');
+  const menu = page.locator('.action-widget .monaco-list-row');
+  await menu.first().waitFor({ state: 'visible', timeout: T });
+  log('code-action-menu', { items: (await menu.allInnerTexts()).map(squash) });
+  await screenshot(page, 'code-action-menu');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(
+    ([rule, n]) => [...document.querySelectorAll('.markers-panel .monaco-list-row')].filter((r) => r.textContent.includes(rule)).length < n,
+    [RULE, before], { timeout: T });
+  log('quick-fix-applied', { rowsBefore: before, rowsAfter: await problemRows(page, RULE).count() });
+  await screenshot(page, 'after-fix');
+
+  // 4. workspace scan: findings appear for a file that was never opened
+  if (SCAN_FILE) {
+    const name = path.basename(SCAN_FILE);
+    if (await page.locator('.tab', { hasText: name }).count()) throw new Error(`${SCAN_FILE} is open already; pick another SCAN_FILE`);
+    const stale = await problemRows(page, name).count();
+    await runCommand(page, 'DjangoLsp: Scan Workspace');
+    log('scan-started', { status: await statusText(page), problemsForFileBefore: stale });
+    await page.locator('.notifications-toasts .notification-list-item', { hasText: 'workspace scan finished' }).first()
+      .waitFor({ state: 'visible', timeout: T });
+    await showProblems(page);
+    await problemRows(page, name).first().waitFor({ state: 'visible', timeout: T });
+    log('scan-finished', { file: SCAN_FILE, row: squash(await problemRows(page, name).first().innerText()), status: await statusText(page) });
+    await screenshot(page, 'scan');
+  }
+}
+
+(async () => {
+  const browser = await chromium.launch({
+    executablePath: env('CHROMIUM', '/usr/bin/chromium'),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  let code = 0;
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('pageerror', (e) => console.error('pageerror:', e.message));
+  try {
+    await page.goto(URL);
+    await page.waitForSelector('.monaco-workbench', { timeout: T });
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: T });
+    log('workbench-ready');
+    if (MODE === 'smoke') await smoke(page); else await full(page);
+    log('PASS', { mode: MODE });
+  } catch (e) {
+    code = 1;
+    log('FAIL', { mode: MODE, error: String(e.message).split('\n')[0] });
+    await page.screenshot({ path: path.join(OUT, 'failure.png') }).catch(() => {});
+  } finally {
+    await browser.close();
+    process.exit(code);
+  }
+})();
