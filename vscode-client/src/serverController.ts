@@ -11,7 +11,6 @@ import {
   RevealOutputChannelOn,
   ServerOptions,
   State,
-  TransportKind,
 } from 'vscode-languageclient/node';
 import { toServerSettings, ServerSettings } from './config';
 import { buildDocumentSelector } from './selectors';
@@ -31,6 +30,8 @@ export function readServerSettings(scope?: vscode.Uri, log?: vscode.OutputChanne
 export class ServerController implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private starting: Promise<void> | undefined;
+  /** The last start/crash error; kept on the status bar until the server runs again. */
+  private lastError: string | undefined;
   private readonly traceChannel: vscode.OutputChannel;
 
   constructor(
@@ -77,7 +78,7 @@ export class ServerController implements vscode.Disposable {
     const serverOptions: ServerOptions = {
       command: resolution.command,
       args: resolution.args,
-      transport: TransportKind.stdio,
+      // No `transport`: with TransportKind.stdio the client would append a second "--stdio" to the args.
       options: { env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1' } },
     };
     const clientOptions: LanguageClientOptions = {
@@ -115,9 +116,14 @@ export class ServerController implements vscode.Disposable {
     this.client = client;
     client.onDidChangeState((e) => {
       if (this.client !== client) return;
-      if (e.newState === State.Running) this.status.setState({ kind: 'ready' });
-      else if (e.newState === State.Starting) this.status.setState({ kind: 'starting' });
-      else if (e.newState === State.Stopped && this.status.state.kind !== 'error') this.status.setState({ kind: 'stopped' });
+      if (e.newState === State.Running) {
+        this.lastError = undefined;
+        this.status.setState({ kind: 'ready' });
+      } else if (e.newState === State.Starting) {
+        this.status.setState({ kind: 'starting' });
+      } else if (e.newState === State.Stopped) {
+        this.status.setState(this.lastError ? { kind: 'error', message: this.lastError } : { kind: 'stopped' });
+      }
     });
     try {
       await client.start();
@@ -130,6 +136,7 @@ export class ServerController implements vscode.Disposable {
   async stop(): Promise<void> {
     const client = this.client;
     this.client = undefined;
+    this.lastError = undefined;
     if (!client) return;
     try {
       if (client.state !== State.Stopped) await client.stop(5000);
@@ -178,6 +185,7 @@ export class ServerController implements vscode.Disposable {
   }
 
   private fail(message: string, url?: string): void {
+    this.lastError = message;
     this.status.setState({ kind: 'error', message });
     this.output.appendLine(`ERROR: ${message}${url ? ` (${url})` : ''}`);
     const actions = url ? ['Download .NET', 'Show Output'] : ['Show Output'];

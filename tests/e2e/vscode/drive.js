@@ -17,6 +17,8 @@ const FILE = env('FILE', 'shop/views.py');
 const RULE = env('RULE', 'DJ101');
 const SCAN_FILE = env('SCAN_FILE', '');
 const T = Number(env('STEP_TIMEOUT_MS', '60000'));
+// substrings that identify this run's server process (its extension folder, or the custom server path)
+const SERVER_MATCH = env('SERVER_MATCH', 'djangolsp.dll').split('|');
 fs.mkdirSync(OUT, { recursive: true });
 
 const t0 = Date.now();
@@ -64,7 +66,7 @@ async function statusText(page) {
 function serverProcesses() {
   try {
     return execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' }).split('\n')
-      .filter((l) => /djangolsp/i.test(l) && !/ps -eo|drive\.js|code-server|run\.sh/.test(l)).map((l) => l.trim());
+      .filter((l) => SERVER_MATCH.some((m) => l.includes(m)) && !/ps -eo/.test(l)).map((l) => l.trim());
   } catch { return []; }
 }
 
@@ -80,15 +82,18 @@ async function smoke(page) {
 
 async function full(page) {
   await openFile(page, FILE);
-  log('editor-open', { file: FILE, serverProcesses: serverProcesses() });
+  log('editor-open', { file: FILE });
 
   // 1. a squiggle in the editor and the rule in the Problems panel
   await page.waitForSelector('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning, .monaco-editor .squiggly-info, .monaco-editor .squiggly-hint', { timeout: T });
-  log('squiggle-visible');
+  // the language mode picker in the status bar ("Python", "Django HTML", …)
+  const mode = await page.locator('#status\\.editor\\.mode').first().innerText().catch(() => '?');
+  log('squiggle-visible', { languageMode: squash(mode) });
   await showProblems(page);
   await problemRows(page, RULE).first().waitFor({ state: 'visible', timeout: T });
   const before = await problemRows(page, RULE).count();
-  log('problems-panel', { rule: RULE, rows: before, first: squash(await problemRows(page, RULE).first().innerText()), status: await statusText(page) });
+  log('problems-panel', { rule: RULE, rows: before, first: squash(await problemRows(page, RULE).first().innerText()), status: await statusText(page),
+    serverProcesses: serverProcesses() });
   await screenshot(page, 'diagnostic');
 
   // 2. go to the finding (Enter on its Problems row moves the cursor there) and show the hover at the cursor
@@ -97,12 +102,18 @@ async function full(page) {
   await page.waitForSelector('.monaco-editor.focused', { timeout: T });
   await page.keyboard.press('Control+K');
   await page.keyboard.press('Control+I');
-  const hover = page.locator('.monaco-hover-content').filter({ hasText: RULE });
-  await hover.first().waitFor({ state: 'visible', timeout: T });
-  const html = await hover.first().innerHTML();
-  log('hover', { text: squash(await hover.first().innerText()).slice(0, 300), owaspLink: html.includes('owasp.org') });
+  // The marker part of the hover renders first; the server's hover (with the OWASP link) arrives after it.
+  const hover = page.locator('.monaco-hover-content')
+    .filter({ has: page.locator('a[href*="owasp.org"], a[data-href*="owasp.org"]') });
+  try {
+    await hover.first().waitFor({ state: 'visible', timeout: T });
+  } catch (e) {
+    const seen = await page.locator('.monaco-hover-content').allInnerTexts().catch(() => []);
+    await screenshot(page, 'hover');
+    throw new Error(`no hover with an owasp.org link; hover text: ${squash(seen.join(' | ')).slice(0, 300)}`);
+  }
+  log('hover', { text: squash(await hover.first().innerText()).slice(0, 300) });
   await screenshot(page, 'hover');
-  if (!html.includes('owasp.org')) throw new Error('hover has no owasp.org link');
   await page.keyboard.press('Escape');
 
   // 3. quick fix from the light-bulb menu (Ctrl+.); Enter applies the focused, preferred fix

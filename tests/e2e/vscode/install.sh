@@ -23,10 +23,11 @@ mkdir -p "$RG_CACHE"
 tar czf "$RG_CACHE/ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz" -C /usr/bin rg
 
 cd "$HERE"
-if [ ! -x node_modules/.bin/code-server ] || ! node_modules/.bin/code-server --version 2>/dev/null | grep -q '^4\.100\.3'; then
+if [ ! -x node_modules/.bin/code-server ] || ! XDG_CONFIG_HOME=$(mktemp -d) node_modules/.bin/code-server --version 2>/dev/null | grep -q '^4\.100\.3'; then
   # unsafe_perm: code-server's postinstall refuses root without it; yes: node-pty's postinstall uses npx.
   npm_config_yes=true npm_config_unsafe_perm=true npm install --no-audit --no-fund
 fi
-node_modules/.bin/code-server --version | head -1
+# code-server writes ~/.config/code-server/config.yaml on any start; keep it out of HOME
+XDG_CONFIG_HOME=$(mktemp -d) node_modules/.bin/code-server --version 2>/dev/null | grep -v ' info ' | head -1
 node -e "require('playwright-core'); console.log('playwright-core', require('playwright-core/package.json').version)"
 echo "install done in ${SECONDS}s"

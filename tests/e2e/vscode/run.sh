@@ -57,7 +57,7 @@ trap cleanup EXIT
 for _ in $(seq 1 150); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/healthz" && break; sleep 0.2; done
 
 set +e
-HOME="$RUN/xdg" URL="http://127.0.0.1:$PORT/?folder=$WORKSPACE" OUT="$OUT" WORKSPACE="$WORKSPACE" \
+SERVER_MATCH="$RUN/ext/${SERVER_PATH:+|$(basename "$SERVER_PATH")}" HOME="$RUN/xdg" URL="http://127.0.0.1:$PORT/?folder=$WORKSPACE" OUT="$OUT" WORKSPACE="$WORKSPACE" \
   timeout 300 node "$HERE/drive.js"
 code=$?
 set -e
