@@ -22,6 +22,8 @@ const SERVER_MATCH = env('SERVER_MATCH', 'djangolsp.dll').split('|');
 fs.mkdirSync(OUT, { recursive: true });
 
 const t0 = Date.now();
+let waitingFor = 'start'; // what the driver waits for now; named in the FAIL line
+const expect = (what) => { waitingFor = what; };
 const log = (step, extra = {}) => console.log(JSON.stringify({ step, ms: Date.now() - t0, ...extra }));
 const squash = (s) => s.replace(/\s+/g, ' ').trim();
 let shot = 0;
@@ -71,6 +73,7 @@ function serverProcesses() {
 }
 
 async function smoke(page) {
+  expect('the DjangoLsp status bar item and "Starting" in its output channel');
   const text = await statusText(page);
   log('status-bar', { text });
   await runCommand(page, 'DjangoLsp: Show Output');
@@ -81,14 +84,17 @@ async function smoke(page) {
 }
 
 async function full(page) {
+  expect(`${FILE} to open`);
   await openFile(page, FILE);
   log('editor-open', { file: FILE });
 
+  expect('a squiggle in the editor');
   // 1. a squiggle in the editor and the rule in the Problems panel
   await page.waitForSelector('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning, .monaco-editor .squiggly-info, .monaco-editor .squiggly-hint', { timeout: T });
   // the language mode picker in the status bar ("Python", "Django HTML", …)
   const mode = await page.locator('#status\\.editor\\.mode').first().innerText().catch(() => '?');
   log('squiggle-visible', { languageMode: squash(mode) });
+  expect(`a ${RULE} row in the Problems panel`);
   await showProblems(page);
   await problemRows(page, RULE).first().waitFor({ state: 'visible', timeout: T });
   const before = await problemRows(page, RULE).count();
@@ -96,6 +102,7 @@ async function full(page) {
     serverProcesses: serverProcesses() });
   await screenshot(page, 'diagnostic');
 
+  expect(`the hover of ${RULE}`);
   // 2. go to the finding (Enter on its Problems row moves the cursor there) and show the hover at the cursor
   await problemRows(page, RULE).first().click();
   await page.keyboard.press('Enter');
@@ -116,6 +123,7 @@ async function full(page) {
   await screenshot(page, 'hover');
   await page.keyboard.press('Escape');
 
+  expect('the quick fix menu, then fewer rows after applying it');
   // 3. quick fix from the light-bulb menu (Ctrl+.); Enter applies the focused, preferred fix
   await page.keyboard.press('Control+.');
   const menu = page.locator('.action-widget .monaco-list-row');
@@ -134,6 +142,7 @@ async function full(page) {
     const name = path.basename(SCAN_FILE);
     if (await page.locator('.tab', { hasText: name }).count()) throw new Error(`${SCAN_FILE} is open already; pick another SCAN_FILE`);
     const stale = await problemRows(page, name).count();
+    expect(`workspace scan findings for ${SCAN_FILE}`);
     await runCommand(page, 'DjangoLsp: Scan Workspace');
     log('scan-started', { status: await statusText(page), problemsForFileBefore: stale });
     await page.locator('.notifications-toasts .notification-list-item', { hasText: 'workspace scan finished' }).first()
@@ -142,6 +151,44 @@ async function full(page) {
     await problemRows(page, name).first().waitFor({ state: 'visible', timeout: T });
     log('scan-finished', { file: SCAN_FILE, row: squash(await problemRows(page, name).first().innerText()), status: await statusText(page) });
     await screenshot(page, 'scan');
+  }
+
+  // 5. the extension's own commands: Explain Rule (quick pick of djangolsp.listRules -> markdown preview)
+  //    and Fix All (source.fixAll.djangolsp) on the scanned file
+  if (env('EXTRAS', '1') === '1') {
+    expect(`Explain Rule to show ${RULE}`);
+    await runCommand(page, 'DjangoLsp: Explain Rule');
+    const pick = page.locator('.quick-input-widget .monaco-list-row', { hasText: RULE });
+    await pick.first().waitFor({ state: 'visible', timeout: T });
+    await page.keyboard.type(RULE);
+    await page.keyboard.press('Enter');
+    await page.locator('.tab', { hasText: `${RULE}.md` }).first().waitFor({ timeout: T });
+    // the markdown preview is a webview (nested iframes): look for the rendered page in any frame
+    let rendered = '';
+    for (const deadline = Date.now() + T; !rendered && Date.now() < deadline;) {
+      for (const frame of page.frames()) {
+        const text = await frame.evaluate(() => document.body ? document.body.innerText : '').catch(() => '');
+        if (text.includes(RULE) && frame !== page.mainFrame()) { rendered = text; break; }
+      }
+      if (!rendered) await page.waitForTimeout(250);
+    }
+    if (!rendered) throw new Error(`the ${RULE} markdown preview stayed empty`);
+    log('explain-rule', { tabs: (await page.locator('.tab').allInnerTexts()).map(squash), preview: squash(rendered).slice(0, 200) });
+    await screenshot(page, 'explain-rule');
+
+    if (SCAN_FILE) {
+      await openFile(page, SCAN_FILE);
+      const name = path.basename(SCAN_FILE);
+      await showProblems(page);
+      const rows = await problemRows(page, RULE).count();
+      expect(`Fix All to remove ${RULE} findings from ${name}`);
+      await runCommand(page, 'DjangoLsp: Fix All Security Issues in File');
+      await page.waitForFunction(
+        ([rule, n]) => [...document.querySelectorAll('.markers-panel .monaco-list-row')].filter((r) => r.textContent.includes(rule)).length < n,
+        [RULE, rows], { timeout: T });
+      log('fix-all', { file: name, rowsBefore: rows, rowsAfter: await problemRows(page, RULE).count() });
+      await screenshot(page, 'fix-all');
+    }
   }
 }
 
@@ -156,6 +203,7 @@ async function full(page) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.on('pageerror', (e) => console.error('pageerror:', e.message));
   try {
+    expect('the workbench');
     await page.goto(URL);
     await page.waitForSelector('.monaco-workbench', { timeout: T });
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: T });
@@ -164,7 +212,7 @@ async function full(page) {
     log('PASS', { mode: MODE });
   } catch (e) {
     code = 1;
-    log('FAIL', { mode: MODE, error: String(e.message).split('\n')[0] });
+    log('FAIL', { mode: MODE, waitingFor, error: String(e.message).split('\n')[0] });
     await page.screenshot({ path: path.join(OUT, 'failure.png') }).catch(() => {});
   } finally {
     await browser.close();

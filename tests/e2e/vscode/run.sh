@@ -7,6 +7,7 @@
 #   E2E_MODE   full (default): squiggle, Problems, hover with OWASP link, quick fix, workspace scan
 #              smoke: the extension activates and tries to start its server (status bar + output channel)
 #   FILE, RULE, SCAN_FILE   what full mode opens, expects and expects after a scan (see drive.js)
+#   EXTRAS=1 (default) also runs "Explain Rule…" and "Fix All Security Issues in File" (on SCAN_FILE)
 #   SERVER_PATH  sets djangolsp.server.path (e.g. a dev build or tests/e2e/fake-server/fake-djangolsp)
 #   PORT (8089), OUT (tests/e2e/vscode/artifacts/<mode>-<time>)
 set -euo pipefail
@@ -58,8 +59,8 @@ for _ in $(seq 1 150); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/healthz"
 
 set +e
 SERVER_MATCH="$RUN/ext/${SERVER_PATH:+|$(basename "$SERVER_PATH")}" HOME="$RUN/xdg" URL="http://127.0.0.1:$PORT/?folder=$WORKSPACE" OUT="$OUT" WORKSPACE="$WORKSPACE" \
-  timeout 300 node "$HERE/drive.js"
-code=$?
+  timeout 300 node "$HERE/drive.js" | tee "$OUT/steps.jsonl"
+code=${PIPESTATUS[0]}
 set -e
 echo "{\"runner\":\"code-server\",\"mode\":\"$E2E_MODE\",\"exit\":$code,\"seconds\":$SECONDS,\"artifacts\":\"$OUT\"}"
 exit $code
