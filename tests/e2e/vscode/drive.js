@@ -1,0 +1,221 @@
+// Drives real VS Code (code-server's workbench) in Debian chromium through playwright-core and checks the
+// DjangoLsp extension as a user would see it. Started by run.sh, which owns code-server's lifetime.
+// env: URL, WORKSPACE, OUT (screenshot folder), E2E_MODE=full|smoke, FILE (path relative to the workspace),
+//      RULE (expected rule id), SCAN_FILE (a file the test never opens, expected in Problems after a scan),
+//      STEP_TIMEOUT_MS (default 60000).
+// Prints one JSON object per step; exits 0 on PASS, 1 on FAIL (screenshot failure.png).
+const { chromium } = require('playwright-core');
+const { execFileSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+
+const env = (k, d) => (process.env[k] && process.env[k] !== '' ? process.env[k] : d);
+const URL = env('URL', 'http://127.0.0.1:8089/');
+const OUT = env('OUT', path.join(__dirname, 'artifacts'));
+const MODE = env('E2E_MODE', 'full');
+const FILE = env('FILE', 'shop/views.py');
+const RULE = env('RULE', 'DJ101');
+const SCAN_FILE = env('SCAN_FILE', '');
+const T = Number(env('STEP_TIMEOUT_MS', '60000'));
+// substrings that identify this run's server process (its extension folder, or the custom server path)
+const SERVER_MATCH = env('SERVER_MATCH', 'djangolsp.dll').split('|');
+fs.mkdirSync(OUT, { recursive: true });
+
+const t0 = Date.now();
+let waitingFor = 'start'; // what the driver waits for now; named in the FAIL line
+const expect = (what) => { waitingFor = what; };
+const log = (step, extra = {}) => console.log(JSON.stringify({ step, ms: Date.now() - t0, ...extra }));
+const squash = (s) => s.replace(/\s+/g, ' ').trim();
+let shot = 0;
+const screenshot = async (page, name) => page.screenshot({ path: path.join(OUT, `${String(++shot).padStart(2, '0')}-${name}.png`) });
+
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: T });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title });
+  await row.first().waitFor({ state: 'visible', timeout: T });
+  await page.keyboard.press('Enter');
+}
+
+async function openFile(page, relative) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: T });
+  await input.fill(relative);
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: path.basename(relative) });
+  await row.first().waitFor({ state: 'visible', timeout: T });
+  await page.keyboard.press('Enter');
+  await page.locator('.tab', { hasText: path.basename(relative) }).first().waitFor({ timeout: T });
+  await page.waitForSelector('.monaco-editor .view-lines', { timeout: T });
+}
+
+async function showProblems(page) {
+  // Ctrl+Shift+M toggles; open the view by command so repeated calls keep it open.
+  await runCommand(page, 'View: Focus Problems');
+  await page.locator('.markers-panel').first().waitFor({ state: 'visible', timeout: T });
+}
+
+const problemRows = (page, text) => page.locator('.markers-panel .monaco-list-row', { hasText: text });
+
+async function statusText(page) {
+  const item = page.locator('.statusbar-item', { hasText: 'DjangoLsp' }).first();
+  await item.waitFor({ state: 'visible', timeout: T });
+  return squash(await item.innerText());
+}
+
+function serverProcesses() {
+  try {
+    return execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' }).split('\n')
+      .filter((l) => SERVER_MATCH.some((m) => l.includes(m)) && !/ps -eo/.test(l)).map((l) => l.trim());
+  } catch { return []; }
+}
+
+async function smoke(page) {
+  expect('the DjangoLsp status bar item and "Starting" in its output channel');
+  const text = await statusText(page);
+  log('status-bar', { text });
+  await runCommand(page, 'DjangoLsp: Show Output');
+  const output = page.locator('.part.panel .monaco-editor .view-lines', { hasText: 'Starting' });
+  await output.first().waitFor({ state: 'visible', timeout: T });
+  log('output-channel', { text: squash(await output.first().innerText()).slice(0, 400), serverProcesses: serverProcesses() });
+  await screenshot(page, 'smoke-output');
+}
+
+async function full(page) {
+  expect(`${FILE} to open`);
+  await openFile(page, FILE);
+  log('editor-open', { file: FILE });
+
+  expect('a squiggle in the editor');
+  // 1. a squiggle in the editor and the rule in the Problems panel
+  await page.waitForSelector('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning, .monaco-editor .squiggly-info, .monaco-editor .squiggly-hint', { timeout: T });
+  // the language mode picker in the status bar ("Python", "Django HTML", …)
+  const mode = await page.locator('#status\\.editor\\.mode').first().innerText().catch(() => '?');
+  log('squiggle-visible', { languageMode: squash(mode) });
+  expect(`a ${RULE} row in the Problems panel`);
+  await showProblems(page);
+  await problemRows(page, RULE).first().waitFor({ state: 'visible', timeout: T });
+  const before = await problemRows(page, RULE).count();
+  log('problems-panel', { rule: RULE, rows: before, first: squash(await problemRows(page, RULE).first().innerText()), status: await statusText(page),
+    serverProcesses: serverProcesses() });
+  await screenshot(page, 'diagnostic');
+
+  expect(`the hover of ${RULE}`);
+  // 2. go to the finding (Enter on its Problems row moves the cursor there) and show the hover at the cursor
+  await problemRows(page, RULE).first().click();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.monaco-editor.focused', { timeout: T });
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  // The marker part of the hover renders first; the server's hover (with the OWASP link) arrives after it.
+  const hover = page.locator('.monaco-hover-content')
+    .filter({ has: page.locator('a[href*="owasp.org"], a[data-href*="owasp.org"]') });
+  try {
+    await hover.first().waitFor({ state: 'visible', timeout: T });
+  } catch (e) {
+    const seen = await page.locator('.monaco-hover-content').allInnerTexts().catch(() => []);
+    await screenshot(page, 'hover');
+    throw new Error(`no hover with an owasp.org link; hover text: ${squash(seen.join(' | ')).slice(0, 300)}`);
+  }
+  log('hover', { text: squash(await hover.first().innerText()).slice(0, 300) });
+  await screenshot(page, 'hover');
+  await page.keyboard.press('Escape');
+
+  expect('the quick fix menu, then fewer rows after applying it');
+  // 3. quick fix from the light-bulb menu (Ctrl+.); Enter applies the focused, preferred fix
+  await page.keyboard.press('Control+.');
+  const menu = page.locator('.action-widget .monaco-list-row');
+  await menu.first().waitFor({ state: 'visible', timeout: T });
+  log('code-action-menu', { items: (await menu.allInnerTexts()).map(squash) });
+  await screenshot(page, 'code-action-menu');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(
+    ([rule, n]) => [...document.querySelectorAll('.markers-panel .monaco-list-row')].filter((r) => r.textContent.includes(rule)).length < n,
+    [RULE, before], { timeout: T });
+  log('quick-fix-applied', { rowsBefore: before, rowsAfter: await problemRows(page, RULE).count() });
+  await screenshot(page, 'after-fix');
+
+  // 4. workspace scan: findings appear for a file that was never opened
+  if (SCAN_FILE) {
+    const name = path.basename(SCAN_FILE);
+    if (await page.locator('.tab', { hasText: name }).count()) throw new Error(`${SCAN_FILE} is open already; pick another SCAN_FILE`);
+    const stale = await problemRows(page, name).count();
+    expect(`workspace scan findings for ${SCAN_FILE}`);
+    await runCommand(page, 'DjangoLsp: Scan Workspace');
+    log('scan-started', { status: await statusText(page), problemsForFileBefore: stale });
+    await page.locator('.notifications-toasts .notification-list-item', { hasText: 'workspace scan finished' }).first()
+      .waitFor({ state: 'visible', timeout: T });
+    await showProblems(page);
+    await problemRows(page, name).first().waitFor({ state: 'visible', timeout: T });
+    log('scan-finished', { file: SCAN_FILE, row: squash(await problemRows(page, name).first().innerText()), status: await statusText(page) });
+    await screenshot(page, 'scan');
+  }
+
+  // 5. the extension's own commands: Explain Rule (quick pick of djangolsp.listRules -> markdown preview)
+  //    and Fix All (source.fixAll.djangolsp) on the scanned file
+  if (env('EXTRAS', '1') === '1') {
+    expect(`Explain Rule to show ${RULE}`);
+    await runCommand(page, 'DjangoLsp: Explain Rule');
+    const pick = page.locator('.quick-input-widget .monaco-list-row', { hasText: RULE });
+    await pick.first().waitFor({ state: 'visible', timeout: T });
+    await page.keyboard.type(RULE);
+    await page.keyboard.press('Enter');
+    await page.locator('.tab', { hasText: `${RULE}.md` }).first().waitFor({ timeout: T });
+    // the markdown preview is a webview (nested iframes): look for the rendered page in any frame
+    let rendered = '';
+    for (const deadline = Date.now() + T; !rendered && Date.now() < deadline;) {
+      for (const frame of page.frames()) {
+        const text = await frame.evaluate(() => document.body ? document.body.innerText : '').catch(() => '');
+        if (text.includes(RULE) && frame !== page.mainFrame()) { rendered = text; break; }
+      }
+      if (!rendered) await page.waitForTimeout(250);
+    }
+    if (!rendered) throw new Error(`the ${RULE} markdown preview stayed empty`);
+    log('explain-rule', { tabs: (await page.locator('.tab').allInnerTexts()).map(squash), preview: squash(rendered).slice(0, 200) });
+    await screenshot(page, 'explain-rule');
+
+    if (SCAN_FILE) {
+      await openFile(page, SCAN_FILE);
+      const name = path.basename(SCAN_FILE);
+      await showProblems(page);
+      const rows = await problemRows(page, RULE).count();
+      expect(`Fix All to remove ${RULE} findings from ${name}`);
+      await runCommand(page, 'DjangoLsp: Fix All Security Issues in File');
+      await page.waitForFunction(
+        ([rule, n]) => [...document.querySelectorAll('.markers-panel .monaco-list-row')].filter((r) => r.textContent.includes(rule)).length < n,
+        [RULE, rows], { timeout: T });
+      log('fix-all', { file: name, rowsBefore: rows, rowsAfter: await problemRows(page, RULE).count() });
+      await screenshot(page, 'fix-all');
+    }
+  }
+}
+
+(async () => {
+  const browser = await chromium.launch({
+    executablePath: env('CHROMIUM', '/usr/bin/chromium'),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  let code = 0;
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('pageerror', (e) => console.error('pageerror:', e.message));
+  try {
+    expect('the workbench');
+    await page.goto(URL);
+    await page.waitForSelector('.monaco-workbench', { timeout: T });
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: T });
+    log('workbench-ready');
+    if (MODE === 'smoke') await smoke(page); else await full(page);
+    log('PASS', { mode: MODE });
+  } catch (e) {
+    code = 1;
+    log('FAIL', { mode: MODE, waitingFor, error: String(e.message).split('\n')[0] });
+    await page.screenshot({ path: path.join(OUT, 'failure.png') }).catch(() => {});
+  } finally {
+    await browser.close();
+    process.exit(code);
+  }
+})();
