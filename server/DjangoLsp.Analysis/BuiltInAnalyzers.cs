@@ -1,4 +1,5 @@
 using DjangoLsp.Analysis.Engine;
+using DjangoLsp.Analysis.Syntax;
 
 namespace DjangoLsp.Analysis;
 
@@ -10,6 +11,7 @@ public static class BuiltInAnalyzers
 {
     public static IReadOnlyList<IDocumentAnalyzer> Create() => new IDocumentAnalyzer[]
     {
+        new SyntaxErrorAnalyzer(),
     };
 
     public static AnalysisEngine CreateEngine() => new(Create());
