@@ -82,7 +82,7 @@ internal static class HtmlNames
         }
 
         // Like Go's html/template: names mentioning src/uri/url carry URLs (data-src, data-url, ...).
-        return name.Contains("src", StringComparison.Ordinal) || name.Contains("uri", StringComparison.Ordinal) || name.Contains("url", StringComparison.Ordinal)
+        return name != "srcdoc" && name.Contains("src", StringComparison.Ordinal) || name.Contains("uri", StringComparison.Ordinal) || name.Contains("url", StringComparison.Ordinal)
             ? AttrKind.Url
             : AttrKind.Plain;
     }

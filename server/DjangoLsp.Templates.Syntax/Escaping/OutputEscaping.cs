@@ -114,9 +114,11 @@ public sealed record OutputEscaping(
                         value = OutputValueKind.Unknown;
                     }
 
-                    if (filter.Name == "add" && value == OutputValueKind.Inert && filter.Argument is not { Kind: TemplateValueKind.Number })
+                    if (filter.Name == "add")
                     {
-                        value = OutputValueKind.Unknown;
+                        // int(value) + int(arg), else value + arg, else "": a number argument yields a number or "".
+                        value = filter.Argument is { Kind: TemplateValueKind.Number } ? OutputValueKind.Inert
+                            : value == OutputValueKind.Inert ? OutputValueKind.Unknown : value;
                     }
 
                     if (!info.PreservesSafe)

@@ -53,7 +53,17 @@ internal sealed class TemplateParser
             switch (token.Kind)
             {
                 case TemplateTokenKind.Text:
-                    ReportUnterminated(token, start);
+                    if (_frames.Count > 0 && _frames.Peek().Open.Name == "comment")
+                    {
+                        body.Add(new TemplateRawNode(token, i, start));
+                        break;
+                    }
+
+                    if (_frames.Count == 0 || !_frames.Peek().IsRaw)
+                    {
+                        ReportUnterminated(token, start);
+                    }
+
                     body.Add(new TemplateTextNode(token, i, start));
                     break;
                 case TemplateTokenKind.Comment:
