@@ -1,4 +1,5 @@
 using DjangoLsp.Analysis.Engine;
+using DjangoLsp.Analysis.Rules.Templates;
 using DjangoLsp.Analysis.Syntax;
 
 namespace DjangoLsp.Analysis;
@@ -12,6 +13,8 @@ public static class BuiltInAnalyzers
     public static IReadOnlyList<IDocumentAnalyzer> Create() => new IDocumentAnalyzer[]
     {
         new SyntaxErrorAnalyzer(),
+        new TemplateXssAnalyzer(),
+        new PostFormWithoutCsrfTokenRule(),
     };
 
     public static AnalysisEngine CreateEngine() => new(Create());
