@@ -61,6 +61,12 @@ internal static class OutputFacts
             return true;
         }
 
+        // request.path and friends always start with "/" (build_absolute_uri with http(s)://): no scheme to choose.
+        if (parts.Count == 2 && parts[0] == "request" && parts[1] is "path" or "path_info" or "get_full_path" or "build_absolute_uri")
+        {
+            return true;
+        }
+
         return parts.Count >= 2 && parts[^1] == "url"
             && FileFieldWords.Any(w => parts[^2].Contains(w, StringComparison.OrdinalIgnoreCase));
     }
@@ -107,7 +113,8 @@ internal static class OutputFacts
             return true;
         }
 
-        if (parts.Count >= 2 && parts[0] == "forloop")
+        // Loop counters and flags; {{ block.super }} is the parent template's own rendered block.
+        if (parts.Count >= 2 && parts[0] == "forloop" || value.Text == "block.super")
         {
             return true;
         }

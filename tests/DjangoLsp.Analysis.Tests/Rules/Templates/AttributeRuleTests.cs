@@ -59,6 +59,7 @@ public class AttributeRuleTests
     [TestCase("<meta http-equiv=\"refresh\" content=\"5\"><meta name=\"description\" content=\"{{ d }}\">")]
     [TestCase("<iframe srcdoc=\"{{ html|force_escape|force_escape }}\"></iframe>")]
     [TestCase("<th scope=\"col\"{{ header.class_attrib }}>")]
+    [TestCase("<a href=\"{{ request.path }}?page=2\">n</a><link rel=\"canonical\" href=\"{{ request.build_absolute_uri }}\">")]
     public void DoesNotReportSafeLookAlikes(string template)
     {
         Assert.That(Ids(Security(template)), Is.Empty);

@@ -24,6 +24,7 @@ public class JsCodeOutputRuleTests
     [TestCase("<script>var p = {{ page|add:1 }};</script>")]
     [TestCase("{{ data|json_script:\"data-data\" }}<script>var d = JSON.parse(document.getElementById('data-data').textContent);</script>")]
     [TestCase("<script>var staff = {{ user.is_staff|yesno:\"true,false\" }};</script>")]
+    [TestCase("{% extends \"base.html\" %}{% block js %}<script>{{ block.super }} init();</script>{% endblock %}")]
     public void DoesNotReportSafeLookAlikes(string template)
     {
         Assert.That(Ids(Security(template)), Is.Empty);
