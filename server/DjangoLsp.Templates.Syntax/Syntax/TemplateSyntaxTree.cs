@@ -122,6 +122,11 @@ public sealed class TemplateSyntaxTree
         // Tags never span a line, so tokens that end before the line holding the change cannot change.
         int lineStart = oldStart == 0 ? 0 : _string.LastIndexOf('\n', Math.Min(oldStart, _string.Length) - 1) + 1;
         int first = FindTokenIndex(lineStart);
+        if (first > 0 && _tokens[first - 1].Kind == TemplateTokenKind.Text)
+        {
+            // A text token merges with whatever text the edit produces right after it.
+            first--;
+        }
         int relexStart = _starts[first];
         int newEnd = oldEnd + delta;
 
