@@ -17,16 +17,19 @@ public class IncrementalTests
         foreach (var path in TestUtil.DjangoTemplates())
         {
             string text = File.ReadAllText(path);
-            var tree = TemplateSyntaxTree.Parse(SourceText.From(text), path);
+            var analysis = TemplateAnalysis.Analyze(TemplateSyntaxTree.Parse(SourceText.From(text), path));
             for (int step = 0; step < 12; step++)
             {
+                var tree = analysis.Tree;
                 var change = RandomChange(random, tree.Text.Length);
                 var newText = tree.Text.WithChanges(change);
-                var incremental = tree.WithChanges(newText, new[] { change });
+                analysis = analysis.WithChanges(newText, new[] { change });
+                var incremental = analysis.Tree;
                 var full = TemplateSyntaxTree.Parse(newText, path);
                 Assert.That(incremental.ToFullString(), Is.EqualTo(newText.ToString()), path);
                 Assert.That(TestUtil.Fingerprint(incremental), Is.EqualTo(TestUtil.Fingerprint(full)), $"{path} after {change.Span} -> '{change.NewText}'");
-                tree = incremental;
+                Assert.That(TestUtil.OutputsFingerprint(analysis), Is.EqualTo(TestUtil.OutputsFingerprint(TemplateAnalysis.Analyze(full))),
+                    $"incremental analysis of {path} after {change.Span} -> '{change.NewText}'");
                 edits++;
             }
         }
@@ -73,6 +76,14 @@ public class IncrementalTests
         Assert.That(reused, Is.GreaterThanOrEqualTo(tree.Tokens.Count - 3));
         var changed = newTree.Tokens.Where(t => !tree.Tokens.Contains(t)).Select(t => t.Text).ToArray();
         Assert.That(changed, Does.Contain("{{ itemx.name|lower }}"));
+
+        // The analysis reuses the classification of untouched top-level parts (same escaping objects).
+        var analysis = TemplateAnalysis.Analyze(tree);
+        var updated = analysis.WithChanges(newTree.Text, new[] { change });
+        Assert.That(updated.Outputs, Has.Count.EqualTo(analysis.Outputs.Count));
+        int same = updated.Outputs.Zip(analysis.Outputs).Count(p => ReferenceEquals(p.First.Escaping, p.Second.Escaping));
+        Assert.That(same, Is.GreaterThanOrEqualTo(analysis.Outputs.Count - 2));
+        Assert.That(TestUtil.OutputsFingerprint(updated), Is.EqualTo(TestUtil.OutputsFingerprint(TemplateAnalysis.Analyze(TemplateSyntaxTree.Parse(newTree.Text)))));
     }
 
     [Test]
