@@ -38,6 +38,9 @@ internal static class TestUtil
         return outputs[0];
     }
 
+    public static string OutputsFingerprint(TemplateAnalysis analysis) =>
+        string.Join("\n", analysis.Outputs.Select(o => $"{o.Span} {o.Node.TokenIndex} {o.Text} {o.Context} {o.Context.IsJavascriptUrl} {o.Escaping.Encoding} {o.Escaping.Value} {o.Autoescape} {o.EscapedForContext} {string.Join(",", o.Filters)}"));
+
     /// <summary>Everything observable about a parse, to compare incremental and full parses.</summary>
     public static string Fingerprint(TemplateSyntaxTree tree)
     {

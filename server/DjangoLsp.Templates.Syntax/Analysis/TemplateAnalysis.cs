@@ -8,11 +8,14 @@ namespace DjangoLsp.Templates.Syntax;
 /// </summary>
 public sealed class TemplateAnalysis
 {
-    private TemplateAnalysis(TemplateSyntaxTree tree, IReadOnlyList<TemplateOutput> outputs)
+    private TemplateAnalysis(TemplateSyntaxTree tree, IReadOnlyList<TemplateOutput> outputs, IReadOnlyList<WalkUnit> units)
     {
         Tree = tree;
         Outputs = outputs;
+        Units = units;
     }
+
+    internal IReadOnlyList<WalkUnit> Units { get; }
 
     public TemplateSyntaxTree Tree { get; }
 
@@ -22,11 +25,22 @@ public sealed class TemplateAnalysis
 
     public IReadOnlyList<TemplateDiagnostic> Diagnostics => Tree.Diagnostics;
 
-    public static TemplateAnalysis Analyze(TemplateSyntaxTree tree) =>
-        new(tree, tree.Dialect.IsJinja2 ? Array.Empty<TemplateOutput>() : TemplateContextWalker.WalkSingle(tree));
+    public static TemplateAnalysis Analyze(TemplateSyntaxTree tree) => Analyze(tree, null);
+
+    private static TemplateAnalysis Analyze(TemplateSyntaxTree tree, TemplateAnalysis? previous)
+    {
+        if (tree.Dialect.IsJinja2)
+        {
+            return new TemplateAnalysis(tree, Array.Empty<TemplateOutput>(), Array.Empty<WalkUnit>());
+        }
+
+        var (outputs, units) = TemplateContextWalker.WalkSingle(tree, previous);
+        return new TemplateAnalysis(tree, outputs, units);
+    }
 
     public static TemplateAnalysis Analyze(string text, string? path = null) => Analyze(TemplateSyntaxTree.Parse(text, path));
 
-    /// <summary>Incremental: reparses with <see cref="TemplateSyntaxTree.WithChanges"/> and reclassifies.</summary>
-    public TemplateAnalysis WithChanges(SourceText newText, IReadOnlyList<TextChange> changes) => Analyze(Tree.WithChanges(newText, changes));
+    /// <summary>Incremental: reparses with <see cref="TemplateSyntaxTree.WithChanges"/> and reclassifies only the
+    /// top-level parts whose tokens changed or whose starting context changed; the result equals a full analysis.</summary>
+    public TemplateAnalysis WithChanges(SourceText newText, IReadOnlyList<TextChange> changes) => Analyze(Tree.WithChanges(newText, changes), this);
 }

@@ -1,5 +1,8 @@
 namespace DjangoLsp.Templates.Syntax;
 
+/// <summary>A top-level piece of a single-file walk: its token range, scanner states and outputs.</summary>
+internal sealed record WalkUnit(int FirstToken, int LastToken, HtmlScanState Start, HtmlScanState End, int OutputStart, int OutputCount);
+
 /// <summary>
 /// Walks template nodes in document order (every branch of if/for, as one rendering that a browser could see),
 /// feeding literal text to the HTML scanner and recording each output with its context and escaping.
@@ -25,25 +28,112 @@ internal class TemplateContextWalker
     public string? CurrentPath { get; set; }
 
     /// <summary>Walks one template alone. A child template ({% extends %}) only renders its blocks, and without
-    /// the parent each top-level block starts in HTML text.</summary>
-    public static IReadOnlyList<TemplateOutput> WalkSingle(TemplateSyntaxTree tree)
+    /// the parent each top-level block starts in HTML text. With <paramref name="previous"/> (the analysis of the
+    /// tree this one was incrementally derived from), top-level units whose tokens were reused and whose start
+    /// state is unchanged take their outputs from the previous analysis instead of being re-scanned.</summary>
+    public static (IReadOnlyList<TemplateOutput> Outputs, IReadOnlyList<WalkUnit> Units) WalkSingle(TemplateSyntaxTree tree, TemplateAnalysis? previous = null)
     {
         var walker = new TemplateContextWalker(HtmlScanState.Initial) { CurrentPath = tree.FilePath };
-        if (FindExtends(tree) == null)
+        bool child = FindExtends(tree) != null;
+        IEnumerable<TemplateNode> nodes = child ? TopLevelBlocks(tree.Root) : tree.Root.Children;
+        Dictionary<int, WalkUnit>? oldUnits = null;
+        if (previous != null && tree.Reuse?.Old == previous.Tree)
         {
-            walker.WalkNodes(tree.Root.Children);
-        }
-        else
-        {
-            foreach (var block in TopLevelBlocks(tree.Root))
+            oldUnits = new Dictionary<int, WalkUnit>(previous.Units.Count);
+            foreach (var unit in previous.Units)
             {
-                walker.Scanner.Restore(HtmlScanState.Initial);
-                walker.Autoescape = true;
-                walker.WalkNode(block);
+                oldUnits[unit.FirstToken] = unit;
             }
         }
 
-        return walker.Outputs;
+        var units = new List<WalkUnit>();
+        var state = HtmlScanState.Initial;
+        bool scannerAtState = true;
+        foreach (var node in nodes)
+        {
+            if (child)
+            {
+                state = HtmlScanState.Initial;
+                scannerAtState = false;
+            }
+
+            var (first, last) = TokenRange(node);
+            if (oldUnits != null && TryReuse(tree, previous!, oldUnits, first, last, state, walker.Outputs, out var reused))
+            {
+                units.Add(reused);
+                state = reused.End;
+                scannerAtState = false;
+                continue;
+            }
+
+            if (!scannerAtState)
+            {
+                walker.Scanner.Restore(state);
+            }
+
+            walker.Autoescape = true;
+            int outputStart = walker.Outputs.Count;
+            walker.WalkNode(node);
+            var end = walker.Scanner.Save();
+            units.Add(new WalkUnit(first, last, state, end, outputStart, walker.Outputs.Count - outputStart));
+            state = end;
+            scannerAtState = true;
+        }
+
+        return (walker.Outputs, units);
+    }
+
+    private static bool TryReuse(TemplateSyntaxTree tree, TemplateAnalysis previous, Dictionary<int, WalkUnit> oldUnits, int first, int last,
+        HtmlScanState state, List<TemplateOutput> outputs, out WalkUnit unit)
+    {
+        unit = null!;
+        // Only units entirely before or entirely after the relexed tokens are unchanged.
+        var reuse = tree.Reuse!;
+        if (!(last < reuse.Prefix || first >= reuse.NewSuffixStart))
+        {
+            return false;
+        }
+
+        int oldFirst = tree.MapToOld(first), oldLast = tree.MapToOld(last);
+        if (oldFirst < 0 || oldLast - oldFirst != last - first || !oldUnits.TryGetValue(oldFirst, out var old) || old.LastToken != oldLast || old.Start != state)
+        {
+            return false;
+        }
+
+        int outputStart = outputs.Count;
+        for (int k = old.OutputStart; k < old.OutputStart + old.OutputCount; k++)
+        {
+            var output = previous.Outputs[k];
+            var node = tree.NodeOfToken(first + (output.Node.TokenIndex - oldFirst));
+            if (node == null)
+            {
+                outputs.RemoveRange(outputStart, outputs.Count - outputStart);
+                return false;
+            }
+
+            outputs.Add(output.WithNode(node));
+        }
+
+        unit = new WalkUnit(first, last, state, old.End, outputStart, old.OutputCount);
+        return true;
+    }
+
+    internal static (int First, int Last) TokenRange(TemplateNode node)
+    {
+        if (node is TemplateTokenNode token)
+        {
+            return (token.TokenIndex, token.TokenIndex);
+        }
+
+        int first = int.MaxValue, last = -1;
+        foreach (var child in node.Children)
+        {
+            var (f, l) = TokenRange(child);
+            first = Math.Min(first, f);
+            last = Math.Max(last, l);
+        }
+
+        return (first, last);
     }
 
     internal static TemplateTagNode? FindExtends(TemplateSyntaxTree tree)

@@ -30,6 +30,21 @@ public sealed class TemplateOutput
         (EscapedForContext, Reason) = escaping.JudgeFor(context);
     }
 
+    private TemplateOutput(TemplateOutput other, TemplateTokenNode node)
+    {
+        Kind = other.Kind;
+        Node = node;
+        FilePath = other.FilePath;
+        Context = other.Context;
+        Escaping = other.Escaping;
+        Expression = other.Expression;
+        EscapedForContext = other.EscapedForContext;
+        Reason = other.Reason;
+    }
+
+    /// <summary>The same output on the (moved) node of an incrementally reparsed tree.</summary>
+    internal TemplateOutput WithNode(TemplateTokenNode node) => new(this, node);
+
     public TemplateOutputKind Kind { get; }
 
     /// <summary>The <see cref="TemplateVariableNode"/> or <see cref="TemplateTagNode"/> that prints.</summary>

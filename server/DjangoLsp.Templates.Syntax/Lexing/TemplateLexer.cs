@@ -72,7 +72,10 @@ internal static class TemplateLexer
 
             if (brace > textStart)
             {
-                var textToken = new TemplateToken(TemplateTokenKind.Text, text.Substring(textStart, brace - textStart), inVerbatim, unterminated?.ToArray());
+                // "{{% x %}": the first brace is plain text, not an unterminated opener.
+                unterminated?.RemoveAll(offset => textStart + offset + 2 > brace);
+                var textToken = new TemplateToken(TemplateTokenKind.Text, text.Substring(textStart, brace - textStart), inVerbatim,
+                    unterminated is { Count: > 0 } ? unterminated.ToArray() : null);
                 unterminated = null;
                 if (!emit(textToken, textStart, verbatimEnd))
                 {

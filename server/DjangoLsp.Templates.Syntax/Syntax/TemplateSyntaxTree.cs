@@ -3,6 +3,8 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace DjangoLsp.Templates.Syntax;
 
+internal sealed record TokenReuse(TemplateSyntaxTree Old, int Prefix, int OldSuffixStart, int NewSuffixStart);
+
 /// <summary>
 /// An immutable, lossless parse of one template: green tokens (position-free, reusable across edits), their
 /// absolute starts, the block structure and the syntax diagnostics.
@@ -122,6 +124,11 @@ public sealed class TemplateSyntaxTree
         // Tags never span a line, so tokens that end before the line holding the change cannot change.
         int lineStart = oldStart == 0 ? 0 : _string.LastIndexOf('\n', Math.Min(oldStart, _string.Length) - 1) + 1;
         int first = FindTokenIndex(lineStart);
+        if (first > 0 && _tokens[first - 1].Kind == TemplateTokenKind.Text)
+        {
+            // A text token merges with whatever text the edit produces right after it.
+            first--;
+        }
         int relexStart = _starts[first];
         int newEnd = oldEnd + delta;
 
@@ -168,7 +175,60 @@ public sealed class TemplateSyntaxTree
             }
         }
 
-        return new TemplateSyntaxTree(newText, source, FilePath, tokens.ToArray(), starts.ToArray(), states.ToArray());
+        var result = new TemplateSyntaxTree(newText, source, FilePath, tokens.ToArray(), starts.ToArray(), states.ToArray());
+        result.Reuse = new TokenReuse(this, first, resumeOld < 0 ? _tokens.Length : resumeOld, resumeOld < 0 ? tokens.Count : tokens.Count - (_tokens.Length - resumeOld));
+        return result;
+    }
+
+    /// <summary>How this tree's tokens relate to the tree it was incrementally derived from (null for a full parse):
+    /// tokens [0, Prefix) are the old tokens at the same indices; new tokens from NewSuffixStart on are the old ones
+    /// from OldSuffixStart on.</summary>
+    internal TokenReuse? Reuse { get; private set; }
+
+    /// <summary>Maps a new token index to the old tree's index of the same (reused) token, or -1.</summary>
+    internal int MapToOld(int index)
+    {
+        if (Reuse is not { } reuse)
+        {
+            return -1;
+        }
+
+        if (index < reuse.Prefix)
+        {
+            return index;
+        }
+
+        return index >= reuse.NewSuffixStart ? index - reuse.NewSuffixStart + reuse.OldSuffixStart : -1;
+    }
+
+    private TemplateTokenNode?[]? _nodesByToken;
+
+    /// <summary>The node made of each token (null for tokens inside nodes that are not token nodes).</summary>
+    internal TemplateTokenNode? NodeOfToken(int index)
+    {
+        if (_nodesByToken == null)
+        {
+            var nodes = new TemplateTokenNode?[_tokens.Length];
+            Fill(Root, nodes);
+            _nodesByToken = nodes;
+        }
+
+        return _nodesByToken[index];
+
+        static void Fill(TemplateNode node, TemplateTokenNode?[] nodes)
+        {
+            foreach (var child in node.Children)
+            {
+                if (child is TemplateTokenNode tokenNode)
+                {
+                    nodes[tokenNode.TokenIndex] = tokenNode;
+                }
+                else
+                {
+                    Fill(child, nodes);
+                }
+            }
+        }
     }
 
     /// <summary>A readable dump of the structure (for tests and debugging): one line per node.</summary>
