@@ -15,6 +15,7 @@ public static class BuiltInAnalyzers
         new SyntaxErrorAnalyzer(),
         new TemplateXssAnalyzer(),
         new PostFormWithoutCsrfTokenRule(),
+        new CsrfTokenInExternalFormRule(),
     };
 
     public static AnalysisEngine CreateEngine() => new(Create());

@@ -99,7 +99,27 @@ internal static class JsonScriptRewrite
     {
         char before = span.Start > 0 ? source[span.Start - 1] : ' ';
         char after = span.End < source.Length ? source[span.End] : ' ';
-        return !IsGlue(before) && !IsGlue(after) && before is not ('"' or '\'' or '`' or '.') && after is not ('"' or '\'' or '`' or '(');
+        if (IsGlue(before) || IsGlue(after) || before is '"' or '\'' or '`' or '.' || after is '"' or '\'' or '`' or '(')
+        {
+            return false;
+        }
+
+        // A declaration or `new` takes a name or a constructor, not a value: `var {{ name }} = ...`.
+        int end = span.Start - 1;
+        while (end >= 0 && char.IsWhiteSpace(source[end])) end--;
+        int start = end;
+        while (start >= 0 && IsGlue(source[start])) start--;
+        string previousWord = source.Substring(start + 1, end - start);
+        if (previousWord is "var" or "let" or "const" or "function" or "class" or "new" or "import" or "as" && end >= 0 && IsGlue(source[end]))
+        {
+            return false;
+        }
+
+        // An object key: `{ {{ key }}: 1 }`.
+        int next = span.End;
+        while (next < source.Length && char.IsWhiteSpace(source[next])) next++;
+        char previousChar = end >= 0 ? source[end] : ' ';
+        return !(next < source.Length && source[next] == ':' && previousChar is '{' or ',');
     }
 
     private static bool IsGlue(char c) => char.IsLetterOrDigit(c) || c is '_' or '$';

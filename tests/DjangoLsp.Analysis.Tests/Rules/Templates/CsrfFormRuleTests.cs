@@ -56,3 +56,22 @@ public class CsrfFormRuleTests
         Assert.That(rule.Documentation, Does.Contain("https://docs.djangoproject.com/en/stable/ref/csrf/"));
     }
 }
+
+public class CsrfTokenInExternalFormRuleTests
+{
+    [Test]
+    public void TokenInAFormPostingToAnotherSiteIsReportedAndRemoved()
+    {
+        string template = "<form method=\"post\" action=\"https://pay.example.com/\">\n  {% csrf_token %}\n  <input name=\"a\">\n</form>\n";
+        var finding = Security(template).Single();
+        Assert.That(finding.Rule.Id, Is.EqualTo("DJ321"));
+        Assert.That(template.Substring(finding.Span.Start, finding.Span.Length), Is.EqualTo("{% csrf_token %}"));
+        Assert.That(AssertFixCleans(template, "DJ321"), Is.EqualTo("<form method=\"post\" action=\"https://pay.example.com/\">\n  <input name=\"a\">\n</form>\n"));
+    }
+
+    [Test]
+    public void RemovingTheTokenFromAnExternalFormDoesNotTriggerTheMissingTokenRule()
+    {
+        Assert.That(Ids(Security("<form method=\"post\" action=\"https://pay.example.com/\"><input></form>")), Is.Empty);
+    }
+}

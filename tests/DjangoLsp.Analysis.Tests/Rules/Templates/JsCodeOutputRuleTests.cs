@@ -75,6 +75,9 @@ public class JsCodeOutputRuleTests
     [TestCase("<script>{% with d=data %}var x = {{ d }};{% endwith %}</script>")]
     [TestCase("<script>var x = obj.{{ key }};</script>")]
     [TestCase("<script>var {{ name }}_x = 1;</script>")]
+    [TestCase("<script>var {{ module }} = new MapWidget(options);</script>")]
+    [TestCase("<script>var w = new {{ widget_class }}(el);</script>")]
+    [TestCase("<script>var o = { {{ key }}: 1 };</script>")]
     public void NoJsonScriptFixWhereHoistingChangesMeaning(string template)
     {
         var finding = Security(template).Single();
