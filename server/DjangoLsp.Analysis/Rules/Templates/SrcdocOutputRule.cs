@@ -31,6 +31,7 @@ public sealed class SrcdocOutputRule : TemplateOutputRule
         `allow-same-origin`), or serve it from another origin.
 
         ## References
+        - Django: [force_escape](https://docs.djangoproject.com/en/stable/ref/templates/builtins/#force-escape)
         - [HTML standard: iframe srcdoc](https://html.spec.whatwg.org/multipage/iframe-embed-object.html#attr-iframe-srcdoc)
         - [OWASP XSS Prevention Cheat Sheet](https://cheatsheetseries.owasp.org/cheatsheets/Cross_Site_Scripting_Prevention_Cheat_Sheet.html)
         """,

@@ -46,7 +46,7 @@ public sealed class UrlStartOutputRule : TemplateOutputRule
 
         ## References
         - Django: [URLValidator](https://docs.djangoproject.com/en/stable/ref/validators/#urlvalidator),
-          [url_has_allowed_host_and_scheme](https://docs.djangoproject.com/en/stable/releases/3.0/#id3)
+          [automatic HTML escaping](https://docs.djangoproject.com/en/stable/ref/templates/language/#automatic-html-escaping)
         - [OWASP XSS Prevention Cheat Sheet, URL contexts](https://cheatsheetseries.owasp.org/cheatsheets/Cross_Site_Scripting_Prevention_Cheat_Sheet.html)
         """,
         TemplateRuleSupport.AutoescapeDocs);
