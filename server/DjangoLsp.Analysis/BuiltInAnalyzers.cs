@@ -1,4 +1,6 @@
 using DjangoLsp.Analysis.Engine;
+using DjangoLsp.Analysis.Rules.Templates;
+using DjangoLsp.Analysis.Syntax;
 
 namespace DjangoLsp.Analysis;
 
@@ -10,6 +12,10 @@ public static class BuiltInAnalyzers
 {
     public static IReadOnlyList<IDocumentAnalyzer> Create() => new IDocumentAnalyzer[]
     {
+        new SyntaxErrorAnalyzer(),
+        new TemplateXssAnalyzer(),
+        new PostFormWithoutCsrfTokenRule(),
+        new CsrfTokenInExternalFormRule(),
     };
 
     public static AnalysisEngine CreateEngine() => new(Create());

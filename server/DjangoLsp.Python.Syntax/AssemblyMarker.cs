@@ -1,2 +1,0 @@
-namespace DjangoLsp.Python.Syntax;
-internal static class AssemblyMarker { }

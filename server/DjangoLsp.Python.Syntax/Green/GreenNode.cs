@@ -1,0 +1,240 @@
+namespace DjangoLsp.Python.Syntax.Green;
+
+/// <summary>A diagnostic stored in the green tree, relative to the full start of the node that owns it.</summary>
+internal readonly record struct GreenDiagnostic(int Offset, int Width, string Message, bool IsWarning = false);
+
+/// <summary>
+/// Immutable, position-free, shareable tree node (Roslyn's "green" layer). Knows its kind, full width
+/// (including trivia) and children; tokens and trivia are subclasses.
+/// </summary>
+internal abstract class GreenNode
+{
+    protected GreenNode(SyntaxKind kind, int fullWidth, GreenDiagnostic[]? diagnostics)
+    {
+        Kind = kind;
+        FullWidth = fullWidth;
+        Diagnostics = diagnostics;
+    }
+
+    public SyntaxKind Kind { get; }
+
+    public int FullWidth { get; }
+
+    /// <summary>Diagnostics owned by this node (not its children), or null.</summary>
+    public GreenDiagnostic[]? Diagnostics { get; }
+
+    public virtual int SlotCount => 0;
+
+    public virtual GreenNode? GetSlot(int index) => null;
+
+    public virtual bool IsToken => false;
+
+    public virtual bool IsTrivia => false;
+
+    /// <summary>True if this node or a descendant carries a diagnostic.</summary>
+    public abstract bool ContainsDiagnostics { get; }
+
+    public abstract GreenNode WithDiagnostics(GreenDiagnostic[]? diagnostics);
+
+    public abstract void WriteTo(System.Text.StringBuilder builder);
+
+    public virtual int LeadingTriviaWidth => SlotCount == 0 ? 0 : FirstTokenLeadingWidth();
+
+    public virtual int TrailingTriviaWidth => SlotCount == 0 ? 0 : LastTokenTrailingWidth();
+
+    private int FirstTokenLeadingWidth()
+    {
+        for (int i = 0; i < SlotCount; i++)
+        {
+            var child = GetSlot(i);
+            if (child is not null && child.FullWidth > 0) return child.LeadingTriviaWidth;
+        }
+        return 0;
+    }
+
+    private int LastTokenTrailingWidth()
+    {
+        for (int i = SlotCount - 1; i >= 0; i--)
+        {
+            var child = GetSlot(i);
+            if (child is not null && child.FullWidth > 0) return child.TrailingTriviaWidth;
+        }
+        return 0;
+    }
+
+    public GreenToken? FirstToken()
+    {
+        if (this is GreenToken t) return t;
+        for (int i = 0; i < SlotCount; i++)
+        {
+            var tok = GetSlot(i)?.FirstToken();
+            if (tok is not null) return tok;
+        }
+        return null;
+    }
+
+    public GreenToken? LastToken()
+    {
+        if (this is GreenToken t) return t;
+        for (int i = SlotCount - 1; i >= 0; i--)
+        {
+            var tok = GetSlot(i)?.LastToken();
+            if (tok is not null) return tok;
+        }
+        return null;
+    }
+
+    public string ToFullString()
+    {
+        var sb = new System.Text.StringBuilder(FullWidth);
+        WriteTo(sb);
+        return sb.ToString();
+    }
+
+    /// <summary>Structural equality: kinds, texts, trivia and diagnostics of the whole subtree.</summary>
+    public static bool AreEquivalent(GreenNode? a, GreenNode? b)
+    {
+        if (ReferenceEquals(a, b)) return true;
+        if (a is null || b is null) return false;
+        if (a.Kind != b.Kind || a.FullWidth != b.FullWidth || a.SlotCount != b.SlotCount) return false;
+        if (!DiagnosticsEqual(a.Diagnostics, b.Diagnostics)) return false;
+        if (a is GreenTrivia ta) return ta.Text == ((GreenTrivia)b).Text;
+        if (a is GreenToken ka)
+        {
+            var kb = (GreenToken)b;
+            if (ka.Text != kb.Text || ka.IsMissing != kb.IsMissing) return false;
+            return TriviaEqual(ka.LeadingTrivia, kb.LeadingTrivia) && TriviaEqual(ka.TrailingTrivia, kb.TrailingTrivia);
+        }
+        for (int i = 0; i < a.SlotCount; i++)
+        {
+            if (!AreEquivalent(a.GetSlot(i), b.GetSlot(i))) return false;
+        }
+        return true;
+    }
+
+    private static bool TriviaEqual(GreenTrivia[] a, GreenTrivia[] b)
+    {
+        if (a.Length != b.Length) return false;
+        for (int i = 0; i < a.Length; i++)
+        {
+            if (!AreEquivalent(a[i], b[i])) return false;
+        }
+        return true;
+    }
+
+    private static bool DiagnosticsEqual(GreenDiagnostic[]? a, GreenDiagnostic[]? b)
+    {
+        if (a is null || b is null) return a is null && b is null;
+        return a.AsSpan().SequenceEqual(b);
+    }
+}
+
+/// <summary>An interior node with a fixed array of (possibly null) children.</summary>
+internal sealed class GreenInternalNode : GreenNode
+{
+    private readonly GreenNode?[] _slots;
+    private readonly bool _containsDiagnostics;
+
+    public GreenInternalNode(SyntaxKind kind, GreenNode?[] slots, GreenDiagnostic[]? diagnostics = null)
+        : base(kind, ComputeWidth(slots), diagnostics)
+    {
+        _slots = slots;
+        bool contains = diagnostics is not null;
+        if (!contains)
+        {
+            foreach (var s in slots)
+            {
+                if (s is not null && s.ContainsDiagnostics) { contains = true; break; }
+            }
+        }
+        _containsDiagnostics = contains;
+    }
+
+    private static int ComputeWidth(GreenNode?[] slots)
+    {
+        int w = 0;
+        foreach (var s in slots) w += s?.FullWidth ?? 0;
+        return w;
+    }
+
+    public override int SlotCount => _slots.Length;
+
+    public override GreenNode? GetSlot(int index) => _slots[index];
+
+    public override bool ContainsDiagnostics => _containsDiagnostics;
+
+    public override GreenNode WithDiagnostics(GreenDiagnostic[]? diagnostics) => new GreenInternalNode(Kind, _slots, diagnostics);
+
+    public override void WriteTo(System.Text.StringBuilder builder)
+    {
+        // Iterative over slots, recursive over depth (depth is bounded by the parser's nesting limit).
+        foreach (var s in _slots) s?.WriteTo(builder);
+    }
+}
+
+/// <summary>A leaf of trivia: whitespace, comment, line continuation, skipped text.</summary>
+internal sealed class GreenTrivia : GreenNode
+{
+    public GreenTrivia(SyntaxKind kind, string text) : base(kind, text.Length, null) => Text = text;
+
+    public string Text { get; }
+
+    public override bool IsTrivia => true;
+
+    public override bool ContainsDiagnostics => false;
+
+    public override GreenNode WithDiagnostics(GreenDiagnostic[]? diagnostics) => this;
+
+    public override void WriteTo(System.Text.StringBuilder builder) => builder.Append(Text);
+}
+
+/// <summary>A token: kind, text, leading and trailing trivia. Missing tokens have empty text.</summary>
+internal sealed class GreenToken : GreenNode
+{
+    public static readonly GreenTrivia[] NoTrivia = [];
+
+    public GreenToken(SyntaxKind kind, string text, GreenTrivia[] leading, GreenTrivia[] trailing, bool isMissing = false, GreenDiagnostic[]? diagnostics = null)
+        : base(kind, text.Length + TriviaWidth(leading) + TriviaWidth(trailing), diagnostics)
+    {
+        Text = text;
+        LeadingTrivia = leading;
+        TrailingTrivia = trailing;
+        IsMissing = isMissing;
+    }
+
+    public string Text { get; }
+
+    public GreenTrivia[] LeadingTrivia { get; }
+
+    public GreenTrivia[] TrailingTrivia { get; }
+
+    public bool IsMissing { get; }
+
+    public override bool IsToken => true;
+
+    public override bool ContainsDiagnostics => Diagnostics is not null;
+
+    public override int LeadingTriviaWidth => TriviaWidth(LeadingTrivia);
+
+    public override int TrailingTriviaWidth => TriviaWidth(TrailingTrivia);
+
+    public override GreenNode WithDiagnostics(GreenDiagnostic[]? diagnostics) =>
+        new GreenToken(Kind, Text, LeadingTrivia, TrailingTrivia, IsMissing, diagnostics);
+
+    public GreenToken WithLeadingTrivia(GreenTrivia[] leading, GreenDiagnostic[]? diagnostics) =>
+        new GreenToken(Kind, Text, leading, TrailingTrivia, IsMissing, diagnostics);
+
+    public static int TriviaWidth(GreenTrivia[] trivia)
+    {
+        int w = 0;
+        foreach (var t in trivia) w += t.FullWidth;
+        return w;
+    }
+
+    public override void WriteTo(System.Text.StringBuilder builder)
+    {
+        foreach (var t in LeadingTrivia) builder.Append(t.Text);
+        builder.Append(Text);
+        foreach (var t in TrailingTrivia) builder.Append(t.Text);
+    }
+}

@@ -1,0 +1,147 @@
+using DjangoLsp.Python.Syntax.Green;
+
+namespace DjangoLsp.Python.Syntax.Parsing;
+
+internal sealed partial class Parser
+{
+    /// <summary>Adjacent string literals (plain, f, t) as one <see cref="SyntaxKind.StringLiteralExpression"/>.</summary>
+    private GreenNode ParseStrings()
+    {
+        var parts = new List<GreenNode>();
+        bool? bytes = null;
+        bool mixed = false;
+        while (CurrentKind is SyntaxKind.StringToken or SyntaxKind.FStringStartToken)
+        {
+            GreenNode part;
+            bool isBytes;
+            if (CurrentKind == SyntaxKind.StringToken)
+            {
+                var token = Eat();
+                var info = StringLiteralInfo.Parse(token.Text);
+                isBytes = info.IsBytes;
+                part = token;
+                if (!token.ContainsDiagnostics)
+                {
+                    if (isBytes && HasNonAscii(token.Text)) part = WithError(token, "bytes can only contain ASCII literal characters");
+                    else
+                    {
+                        StringLiteralInfo.Decode(token.Text, out var error);
+                        if (error is not null) part = WithError(token, error);
+                    }
+                }
+            }
+            else
+            {
+                isBytes = false;
+                part = ParseFString();
+            }
+            if (bytes is not null && bytes != isBytes && !mixed)
+            {
+                part = WithError(part, "cannot mix bytes and nonbytes literals");
+                mixed = true;
+            }
+            bytes ??= isBytes;
+            parts.Add(part);
+        }
+        return Node(SyntaxKind.StringLiteralExpression, List(parts));
+    }
+
+    private static bool HasNonAscii(string s)
+    {
+        foreach (char c in s)
+        {
+            if (c > 127) return true;
+        }
+        return false;
+    }
+
+    private GreenNode ParseFString()
+    {
+        var start = Eat();
+        var info = StringLiteralInfo.Parse(start.Text);
+        var parts = new List<GreenNode>();
+        GreenNode end;
+        while (true)
+        {
+            var k = CurrentKind;
+            if (k == SyntaxKind.FStringMiddleToken)
+            {
+                parts.Add(Eat());
+            }
+            else if (k == SyntaxKind.OpenBraceToken)
+            {
+                parts.Add(ParseInterpolation(1));
+            }
+            else if (k == SyntaxKind.FStringEndToken)
+            {
+                end = Eat();
+                break;
+            }
+            else
+            {
+                end = Missing(SyntaxKind.FStringEndToken, "unterminated f-string literal");
+                break;
+            }
+        }
+        return Node(info.IsTemplate ? SyntaxKind.TStringExpression : SyntaxKind.FStringExpression, start, List(parts), end);
+    }
+
+    private GreenNode ParseInterpolation(int nesting)
+    {
+        var open = Eat();
+        GreenNode expr;
+        if (CurrentKind is SyntaxKind.CloseBraceToken or SyntaxKind.FStringEndToken or SyntaxKind.ExclamationToken or SyntaxKind.ColonToken)
+        {
+            expr = MissingName("f-string: empty expression not allowed");
+        }
+        else
+        {
+            expr = ParseStarExpressionsOrYield();
+        }
+        var eq = TryEat(SyntaxKind.EqualsToken);
+        GreenNode? bang = null, conversion = null, colon = null, spec = null;
+        if (CurrentKind == SyntaxKind.ExclamationToken)
+        {
+            bang = Eat();
+            if (CurrentKind == SyntaxKind.IdentifierToken)
+            {
+                var conv = Eat();
+                conversion = conv.Text is "r" or "s" or "a"
+                    ? conv
+                    : WithError(conv, $"f-string: invalid conversion character '{conv.Text}': expected 's', 'r', or 'a'");
+            }
+            else
+            {
+                conversion = Missing(SyntaxKind.IdentifierToken, "f-string: missing conversion character");
+            }
+        }
+        if (CurrentKind == SyntaxKind.ColonToken)
+        {
+            colon = Eat();
+            var specParts = new List<GreenNode>();
+            while (true)
+            {
+                if (CurrentKind == SyntaxKind.FStringMiddleToken) specParts.Add(Eat());
+                else if (CurrentKind == SyntaxKind.OpenBraceToken)
+                {
+                    var inner = ParseInterpolation(nesting + 1);
+                    if (nesting >= 2) inner = WithError(inner, "f-string: expressions nested too deeply");
+                    specParts.Add(inner);
+                }
+                else break;
+            }
+            spec = List(specParts);
+        }
+        if (CurrentKind is not (SyntaxKind.CloseBraceToken or SyntaxKind.FStringEndToken or SyntaxKind.NewLineToken or SyntaxKind.EndOfFileToken))
+        {
+            bool first = true;
+            while (CurrentKind is not (SyntaxKind.CloseBraceToken or SyntaxKind.FStringEndToken or SyntaxKind.NewLineToken or SyntaxKind.EndOfFileToken or SyntaxKind.IndentToken or SyntaxKind.DedentToken))
+            {
+                Skip(first ? "f-string: expecting '}'" : null);
+                first = false;
+            }
+        }
+        var close = CurrentKind == SyntaxKind.CloseBraceToken ? Eat() : Missing(SyntaxKind.CloseBraceToken, "f-string: expecting '}'");
+        return Node(SyntaxKind.Interpolation, open, expr, eq, bang, conversion, colon, spec, close);
+    }
+}

@@ -1,2 +1,0 @@
-namespace DjangoLsp.Templates.Syntax;
-internal static class AssemblyMarker { }

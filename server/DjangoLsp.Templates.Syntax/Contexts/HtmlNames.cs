@@ -1,0 +1,108 @@
+namespace DjangoLsp.Templates.Syntax;
+
+/// <summary>Tables of element and attribute names that change how a value is interpreted.</summary>
+internal static class HtmlNames
+{
+    private static readonly HashSet<string> UrlAttributes = new(StringComparer.Ordinal)
+    {
+        "href", "src", "action", "formaction", "poster", "data", "xlink:href", "cite", "background", "manifest", "ping",
+        "longdesc", "usemap", "codebase", "classid", "archive", "profile", "icon", "lowsrc", "dynsrc", "itemtype", "itemid",
+        "xmlns", "xml:base", "attributionsrc",
+    };
+
+    private static readonly Dictionary<string, string> Interned = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> InternedLookup;
+
+    static HtmlNames()
+    {
+        foreach (var name in new[]
+                 {
+                     "a", "abbr", "b", "body", "br", "button", "caption", "code", "dd", "div", "dl", "dt", "em", "fieldset", "form",
+                     "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "i", "iframe", "img", "input", "label",
+                     "legend", "li", "link", "main", "meta", "nav", "noscript", "ol", "option", "p", "pre", "script", "section",
+                     "select", "small", "span", "strong", "style", "table", "tbody", "td", "textarea", "tfoot", "th", "thead",
+                     "title", "tr", "ul", "svg", "path", "xmp", "noembed", "noframes", "object", "embed", "video", "audio", "source",
+                     "class", "id", "name", "type", "value", "href", "src", "action", "method", "style", "title", "alt", "for",
+                     "rel", "lang", "dir", "width", "height", "colspan", "rowspan", "scope", "content", "http-equiv", "charset",
+                     "checked", "selected", "disabled", "readonly", "required", "multiple", "autofocus", "placeholder",
+                     "aria-label", "aria-hidden", "role", "data", "srcset", "srcdoc", "onclick", "onload", "size", "maxlength",
+                     "target", "tabindex", "accept", "autocomplete", "enctype", "novalidate", "hidden", "label", "headers",
+                 })
+        {
+            Interned[name] = name;
+        }
+
+        InternedLookup = Interned.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>Returns a string for an already lower-cased name, reusing common ones.</summary>
+    public static string Intern(ReadOnlySpan<char> lower) => InternedLookup.TryGetValue(lower, out var s) ? s : new string(lower);
+
+    public static RawElement RawElementFor(string tagName) => tagName switch
+    {
+        "script" => RawElement.Script,
+        "style" => RawElement.Style,
+        "title" or "textarea" or "xmp" or "iframe" or "noembed" or "noframes" => RawElement.TextLike,
+        _ => RawElement.None,
+    };
+
+    public static AttrKind Classify(string tagName, string attrName)
+    {
+        if (attrName.StartsWith("on", StringComparison.Ordinal) && attrName.Length > 2)
+        {
+            return AttrKind.Event;
+        }
+
+        switch (attrName)
+        {
+            case "style":
+                return AttrKind.Style;
+            case "srcset" or "imagesrcset":
+                return AttrKind.Srcset;
+            case "srcdoc" when tagName == "iframe":
+                return AttrKind.Srcdoc;
+            case "content" when tagName == "meta":
+                return AttrKind.MetaContent;
+            case "type" when tagName == "script":
+                return AttrKind.ScriptType;
+            case "http-equiv" when tagName == "meta":
+                return AttrKind.HttpEquiv;
+        }
+
+        string name = attrName;
+        if (name.StartsWith("data-", StringComparison.Ordinal))
+        {
+            name = name.Substring(5);
+        }
+
+        int colon = name.IndexOf(':');
+        if (UrlAttributes.Contains(name) || colon >= 0 && UrlAttributes.Contains(name.Substring(colon + 1)))
+        {
+            return AttrKind.Url;
+        }
+
+        // Like Go's html/template: names mentioning src/uri/url carry URLs (data-src, data-url, ...).
+        return name != "srcdoc" && name.Contains("src", StringComparison.Ordinal) || name.Contains("uri", StringComparison.Ordinal) || name.Contains("url", StringComparison.Ordinal)
+            ? AttrKind.Url
+            : AttrKind.Plain;
+    }
+
+    /// <summary>Whether a &lt;script type&gt; value makes the body data rather than JavaScript.</summary>
+    public static bool IsDataScriptType(string type)
+    {
+        string t = type.Trim().ToLowerInvariant();
+        int semicolon = t.IndexOf(';');
+        if (semicolon >= 0)
+        {
+            t = t.Substring(0, semicolon).Trim();
+        }
+
+        return t switch
+        {
+            "" or "module" or "text/javascript" or "application/javascript" or "text/ecmascript" or "application/ecmascript"
+                or "application/x-javascript" or "text/x-javascript" or "text/jscript" or "text/livescript" or "javascript"
+                or "text/babel" or "text/jsx" => false,
+            _ => !t.Contains('\uFFFF'),
+        };
+    }
+}

@@ -1,0 +1,63 @@
+namespace DjangoLsp.Templates.Syntax;
+
+/// <summary>
+/// An immutable, position-free token (the "green" layer): it only knows its own text, so an incremental
+/// reparse can reuse it at a different offset. Absolute spans come from <see cref="TemplateSyntaxTree"/>.
+/// </summary>
+public sealed class TemplateToken
+{
+    private FilterExpression? _expression;
+    private TagSyntax? _tag;
+
+    internal TemplateToken(TemplateTokenKind kind, string text, bool inVerbatim, int[]? unterminatedOpeners)
+    {
+        Kind = kind;
+        Text = text;
+        InVerbatim = inVerbatim;
+        UnterminatedOpeners = unterminatedOpeners ?? Array.Empty<int>();
+        if (kind != TemplateTokenKind.Text)
+        {
+            // Django strips the inner text of the delimiters; keep the relative offset of the stripped content.
+            int start = 2, end = text.Length - 2;
+            while (start < end && IsPythonSpace(text[start])) start++;
+            while (end > start && IsPythonSpace(text[end - 1])) end--;
+            ContentOffset = start;
+            Content = text.Substring(start, end - start);
+        }
+        else
+        {
+            ContentOffset = 0;
+            Content = text;
+        }
+    }
+
+    public TemplateTokenKind Kind { get; }
+
+    /// <summary>The exact source text, delimiters included.</summary>
+    public string Text { get; }
+
+    public int Width => Text.Length;
+
+    /// <summary>The text between the delimiters, stripped as Django strips it.</summary>
+    public string Content { get; }
+
+    /// <summary>Offset of <see cref="Content"/> relative to the token start.</summary>
+    public int ContentOffset { get; }
+
+    /// <summary>True when the lexer was inside a <c>{% verbatim %}</c> body when it produced this token.</summary>
+    public bool InVerbatim { get; }
+
+    /// <summary>Relative offsets of <c>{{</c>/<c>{%</c>/<c>{#</c> openers in a text token that have no closer on their line.</summary>
+    public IReadOnlyList<int> UnterminatedOpeners { get; }
+
+    /// <summary>Tag name and bits for a <see cref="TemplateTokenKind.Tag"/> token (parsed once, cached).</summary>
+    public TagSyntax? Tag => Kind == TemplateTokenKind.Tag ? _tag ??= TagSyntax.Parse(Content, ContentOffset) : null;
+
+    /// <summary>The filter expression of a <see cref="TemplateTokenKind.Variable"/> token (parsed once, cached).</summary>
+    public FilterExpression? Expression =>
+        Kind == TemplateTokenKind.Variable ? _expression ??= FilterExpression.Parse(Content, ContentOffset) : null;
+
+    internal static bool IsPythonSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f' or '\v';
+
+    public override string ToString() => Text;
+}

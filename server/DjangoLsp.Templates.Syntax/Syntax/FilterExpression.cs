@@ -1,0 +1,209 @@
+using Microsoft.CodeAnalysis.Text;
+
+namespace DjangoLsp.Templates.Syntax;
+
+/// <summary>
+/// Django's filter expression grammar (<c>django.template.base.FilterExpression</c>):
+/// <code>
+/// expr     := (constant | var) ( \s* '|' \s* name (':' (constant | var))? )*
+/// constant := _("...") | _('...') | "..." | '...'
+/// var      := [\w.]+ | [-+.]?\d[\d.e]*
+/// </code>
+/// Immutable; spans are relative to the start of the token the expression came from, so the parsed
+/// expression can be reused when the token moves during an incremental reparse.
+/// </summary>
+public sealed class FilterExpression
+{
+    private FilterExpression(string text, TemplateValue? value, IReadOnlyList<FilterCall> filters, IReadOnlyList<TemplateDiagnostic> errors)
+    {
+        Text = text;
+        Value = value;
+        Filters = filters;
+        Errors = errors;
+    }
+
+    /// <summary>The expression source text.</summary>
+    public string Text { get; }
+
+    /// <summary>The value being filtered; null only when the expression is broken at its start.</summary>
+    public TemplateValue? Value { get; }
+
+    public IReadOnlyList<FilterCall> Filters { get; }
+
+    /// <summary>Parse errors, spans relative to the token start.</summary>
+    public IReadOnlyList<TemplateDiagnostic> Errors { get; }
+
+    /// <summary>Parses <paramref name="text"/>, which starts at <paramref name="offset"/> within its token.</summary>
+    public static FilterExpression Parse(string text, int offset = 0)
+    {
+        var filters = new List<FilterCall>();
+        List<TemplateDiagnostic>? errors = null;
+        int pos = 0;
+        TemplateValue? value = ParseValue(text, ref pos, offset);
+        if (value == null)
+        {
+            errors = new List<TemplateDiagnostic>
+            {
+                new(new TextSpan(offset, text.Length), TemplateDiagnosticCodes.InvalidFilterExpression,
+                    text.Length == 0 ? "Empty variable tag" : $"Could not find variable at start of '{text}'"),
+            };
+            return new FilterExpression(text, null, filters, errors);
+        }
+
+        if (value.Kind == TemplateValueKind.Variable && (value.Text.StartsWith('_') || value.Text.Contains("._", StringComparison.Ordinal)))
+        {
+            (errors ??= new()).Add(new(new TextSpan(value.Span.Start, value.Span.Length), TemplateDiagnosticCodes.InvalidFilterExpression,
+                $"Variables and attributes may not begin with underscores: '{value.Text}'"));
+        }
+
+        while (pos < text.Length)
+        {
+            int start = pos;
+            int p = pos;
+            while (p < text.Length && TemplateToken.IsPythonSpace(text[p])) p++;
+            if (p >= text.Length || text[p] != '|')
+            {
+                break;
+            }
+
+            p++;
+            while (p < text.Length && TemplateToken.IsPythonSpace(text[p])) p++;
+            int nameStart = p;
+            while (p < text.Length && IsWordChar(text[p])) p++;
+            if (p == nameStart)
+            {
+                break;
+            }
+
+            string name = text.Substring(nameStart, p - nameStart);
+            TemplateValue? argument = null;
+            if (p < text.Length && text[p] == ':')
+            {
+                int argPos = p + 1;
+                argument = ParseValue(text, ref argPos, offset);
+                if (argument != null)
+                {
+                    p = argPos;
+                }
+            }
+
+            filters.Add(new FilterCall(name, new TextSpan(offset + nameStart, name.Length), argument, new TextSpan(offset + start, p - start)));
+            pos = p;
+        }
+
+        if (pos < text.Length)
+        {
+            (errors ??= new()).Add(new(new TextSpan(offset + pos, text.Length - pos), TemplateDiagnosticCodes.InvalidFilterExpression,
+                $"Could not parse the remainder: '{text.Substring(pos)}' from '{text}'"));
+        }
+
+        return new FilterExpression(text, value, filters, (IReadOnlyList<TemplateDiagnostic>?)errors ?? Array.Empty<TemplateDiagnostic>());
+    }
+
+    private static TemplateValue? ParseValue(string text, ref int pos, int offset)
+    {
+        int start = pos;
+        if (start >= text.Length)
+        {
+            return null;
+        }
+
+        char c = text[start];
+        if (c == '_' && start + 1 < text.Length && text[start + 1] == '(' && start + 2 < text.Length && text[start + 2] is '"' or '\'')
+        {
+            int end = ScanString(text, start + 2);
+            if (end > 0 && end < text.Length && text[end] == ')')
+            {
+                pos = end + 1;
+                return new TemplateValue(TemplateValueKind.TranslatedString, text.Substring(start, pos - start), new TextSpan(offset + start, pos - start));
+            }
+        }
+
+        if (c is '"' or '\'')
+        {
+            int end = ScanString(text, start);
+            if (end < 0)
+            {
+                return null;
+            }
+
+            pos = end;
+            return new TemplateValue(TemplateValueKind.StringLiteral, text.Substring(start, end - start), new TextSpan(offset + start, end - start));
+        }
+
+        // Django tries [\w.]+ first, then the number pattern (which also allows a leading sign).
+        int p = start;
+        while (p < text.Length && (IsWordChar(text[p]) || text[p] == '.')) p++;
+        if (p == start && c is '-' or '+' or '.' && start + 1 < text.Length)
+        {
+            p = start + 1;
+            if (c != '.' && p < text.Length && text[p] == '.') p++;
+            if (p < text.Length && char.IsAsciiDigit(text[p]))
+            {
+                while (p < text.Length && (char.IsAsciiDigit(text[p]) || text[p] is '.' or 'e')) p++;
+            }
+            else
+            {
+                p = start;
+            }
+        }
+
+        if (p == start)
+        {
+            return null;
+        }
+
+        pos = p;
+        string word = text.Substring(start, p - start);
+        var kind = IsNumber(word) ? TemplateValueKind.Number : TemplateValueKind.Variable;
+        return new TemplateValue(kind, word, new TextSpan(offset + start, p - start));
+    }
+
+    /// <summary>Returns the index just past the closing quote, or -1.</summary>
+    private static int ScanString(string text, int quotePos)
+    {
+        char quote = text[quotePos];
+        for (int i = quotePos + 1; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c == '\\')
+            {
+                i++;
+                continue;
+            }
+
+            if (c == quote)
+            {
+                return i + 1;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsNumber(string word)
+    {
+        // Django's Variable: float(var) succeeds → number literal.
+        int i = 0;
+        if (i < word.Length && word[i] is '-' or '+') i++;
+        bool digits = false;
+        for (; i < word.Length; i++)
+        {
+            char c = word[i];
+            if (char.IsAsciiDigit(c))
+            {
+                digits = true;
+            }
+            else if (c is not ('.' or 'e' or 'E' or '-' or '+'))
+            {
+                return false;
+            }
+        }
+
+        return digits && double.TryParse(word, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
+    }
+
+    internal static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
+
+    public override string ToString() => Text;
+}

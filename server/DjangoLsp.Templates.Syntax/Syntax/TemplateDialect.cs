@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+
+namespace DjangoLsp.Templates.Syntax;
+
+public enum TemplateDialect
+{
+    Django,
+    /// <summary>A Jinja2 template: Django's template analyzers must not report on it.</summary>
+    Jinja2,
+}
+
+/// <summary>The detected dialect and why (shown to users when a file is skipped).</summary>
+public sealed record TemplateDialectInfo(TemplateDialect Dialect, string Reason)
+{
+    public bool IsJinja2 => Dialect == TemplateDialect.Jinja2;
+}
+
+/// <summary>
+/// Recognises Jinja2 templates: by path (a <c>jinja2</c> directory — Django's Jinja2 backend default — or a
+/// <c>.jinja</c>/<c>.jinja2</c>/<c>.j2</c> extension) or by Jinja-only syntax.
+/// </summary>
+public static partial class TemplateDialectDetector
+{
+    public static TemplateDialectInfo Detect(string? path, TemplateSyntaxTree tree)
+    {
+        if (path != null)
+        {
+            string normalized = path.Replace('\\', '/');
+            string lower = normalized.ToLowerInvariant();
+            if (lower.EndsWith(".jinja", StringComparison.Ordinal) || lower.EndsWith(".jinja2", StringComparison.Ordinal) || lower.EndsWith(".j2", StringComparison.Ordinal))
+            {
+                return new TemplateDialectInfo(TemplateDialect.Jinja2, "file extension");
+            }
+
+            if (normalized.Contains("/jinja2/", StringComparison.Ordinal) || normalized.StartsWith("jinja2/", StringComparison.Ordinal))
+            {
+                return new TemplateDialectInfo(TemplateDialect.Jinja2, "inside a 'jinja2' template directory");
+            }
+        }
+
+        foreach (var token in tree.Tokens)
+        {
+            if (token.InVerbatim)
+            {
+                continue;
+            }
+
+            if (token.Kind == TemplateTokenKind.Tag)
+            {
+                if (token.Text.StartsWith("{%-", StringComparison.Ordinal) || token.Text.EndsWith("-%}", StringComparison.Ordinal))
+                {
+                    return new TemplateDialectInfo(TemplateDialect.Jinja2, "whitespace control '{%-'/'-%}'");
+                }
+
+                string name = token.Tag!.Name;
+                if (name is "for" or "if" or "elif" or "with" or "include" && token.Tag.Arguments.Any(b => !b.IsQuoted && CallSyntax().IsMatch(b.Text)))
+                {
+                    return new TemplateDialectInfo(TemplateDialect.Jinja2, $"Jinja call syntax in '{{% {name} %}}'");
+                }
+
+                if (name is "set" or "endset" or "macro" or "endmacro" or "call" or "endcall" or "raw" or "endraw" or "import" or "from" or "do")
+                {
+                    return new TemplateDialectInfo(TemplateDialect.Jinja2, $"Jinja-only tag '{name}'");
+                }
+            }
+            else if (token.Kind == TemplateTokenKind.Variable)
+            {
+                if (token.Text.StartsWith("{{-", StringComparison.Ordinal) || token.Text.EndsWith("-}}", StringComparison.Ordinal))
+                {
+                    return new TemplateDialectInfo(TemplateDialect.Jinja2, "whitespace control '{{-'/'-}}'");
+                }
+
+                if (token.Expression!.Filters.Any(f => f.Name == "e"))
+                {
+                    return new TemplateDialectInfo(TemplateDialect.Jinja2, "Jinja-only filter 'e'");
+                }
+
+                // Call syntax, subscripts and operators are not Django filter expressions.
+                if (token.Expression!.Errors.Count > 0 && JinjaExpression().IsMatch(token.Content))
+                {
+                    return new TemplateDialectInfo(TemplateDialect.Jinja2, "Jinja expression syntax in '" + token.Content + "'");
+                }
+            }
+        }
+
+        return new TemplateDialectInfo(TemplateDialect.Django, "default");
+    }
+
+    [GeneratedRegex(@"^[\w.]+\(.*\)")]
+    private static partial Regex CallSyntax();
+
+    [GeneratedRegex(@"\w\s*\(|\[|\s(and|or|not|if|else|is|in)\s|[+*/~]|\|\s*e\s*$|\w\s*\|\s*\w+\s*\(")]
+    private static partial Regex JinjaExpression();
+}

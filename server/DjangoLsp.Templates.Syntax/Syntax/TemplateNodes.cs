@@ -1,0 +1,198 @@
+using Microsoft.CodeAnalysis.Text;
+
+namespace DjangoLsp.Templates.Syntax;
+
+public enum TemplateNodeKind
+{
+    Document,
+    Text,
+    Variable,
+    Tag,
+    Comment,
+    Block,
+    /// <summary>A token inside a raw body (<c>{% comment %}</c>): kept verbatim, never interpreted.</summary>
+    Raw,
+}
+
+/// <summary>
+/// A node of the structural tree. Nodes are immutable and carry absolute spans; they are rebuilt cheaply over
+/// the (reused) green tokens on every parse. Concatenating the tokens of all nodes gives the file back exactly.
+/// </summary>
+public abstract class TemplateNode
+{
+    private protected TemplateNode(TextSpan fullSpan) => FullSpan = fullSpan;
+
+    public abstract TemplateNodeKind Kind { get; }
+
+    /// <summary>Absolute span of the node including all its children.</summary>
+    public TextSpan FullSpan { get; }
+
+    public virtual IReadOnlyList<TemplateNode> Children => Array.Empty<TemplateNode>();
+
+    /// <summary>All nodes below this one in document order (pre-order).</summary>
+    public IEnumerable<TemplateNode> DescendantNodes()
+    {
+        foreach (var child in Children)
+        {
+            yield return child;
+            foreach (var d in child.DescendantNodes())
+            {
+                yield return d;
+            }
+        }
+    }
+}
+
+/// <summary>A node made of one token.</summary>
+public abstract class TemplateTokenNode : TemplateNode
+{
+    private protected TemplateTokenNode(TemplateToken token, int tokenIndex, int position)
+        : base(new TextSpan(position, token.Width))
+    {
+        Token = token;
+        TokenIndex = tokenIndex;
+    }
+
+    public TemplateToken Token { get; }
+
+    /// <summary>Index in <see cref="TemplateSyntaxTree.Tokens"/>.</summary>
+    public int TokenIndex { get; }
+
+    /// <summary>Absolute start of the token.</summary>
+    public int Position => FullSpan.Start;
+
+    /// <summary>Converts a span relative to the token start (as stored in green data) to an absolute span.</summary>
+    public TextSpan ToAbsolute(TextSpan relative) => new(Position + relative.Start, relative.Length);
+
+    /// <summary>Absolute span of the stripped content between the delimiters.</summary>
+    public TextSpan ContentSpan => new(Position + Token.ContentOffset, Token.Content.Length);
+}
+
+public sealed class TemplateTextNode : TemplateTokenNode
+{
+    internal TemplateTextNode(TemplateToken token, int index, int position) : base(token, index, position) { }
+
+    public override TemplateNodeKind Kind => TemplateNodeKind.Text;
+
+    public string Text => Token.Text;
+}
+
+/// <summary><c>{{ expression }}</c></summary>
+public sealed class TemplateVariableNode : TemplateTokenNode
+{
+    internal TemplateVariableNode(TemplateToken token, int index, int position) : base(token, index, position) { }
+
+    public override TemplateNodeKind Kind => TemplateNodeKind.Variable;
+
+    public FilterExpression Expression => Token.Expression!;
+}
+
+/// <summary><c>{% name bits... %}</c></summary>
+public sealed class TemplateTagNode : TemplateTokenNode
+{
+    internal TemplateTagNode(TemplateToken token, int index, int position) : base(token, index, position) { }
+
+    public override TemplateNodeKind Kind => TemplateNodeKind.Tag;
+
+    public TagSyntax Syntax => Token.Tag!;
+
+    public string Name => Syntax.Name;
+}
+
+/// <summary><c>{# ... #}</c></summary>
+public sealed class TemplateCommentNode : TemplateTokenNode
+{
+    internal TemplateCommentNode(TemplateToken token, int index, int position) : base(token, index, position) { }
+
+    public override TemplateNodeKind Kind => TemplateNodeKind.Comment;
+}
+
+/// <summary>A token inside a raw <c>{% comment %}</c> body.</summary>
+public sealed class TemplateRawNode : TemplateTokenNode
+{
+    internal TemplateRawNode(TemplateToken token, int index, int position) : base(token, index, position) { }
+
+    public override TemplateNodeKind Kind => TemplateNodeKind.Raw;
+}
+
+/// <summary>One section of a block: the opening (or intermediate, e.g. <c>else</c>) tag and the nodes after it.</summary>
+public sealed class TemplateBlockBranch
+{
+    internal TemplateBlockBranch(TemplateTagNode tag, IReadOnlyList<TemplateNode> body)
+    {
+        Tag = tag;
+        Body = body;
+    }
+
+    public TemplateTagNode Tag { get; }
+
+    public IReadOnlyList<TemplateNode> Body { get; }
+}
+
+/// <summary>
+/// A block tag with its body: <c>{% if %}...{% elif %}...{% else %}...{% endif %}</c>, or a generic block
+/// <c>{% xxx %}...{% endxxx %}</c> from a loaded library.
+/// </summary>
+public sealed class TemplateBlockNode : TemplateNode
+{
+    private readonly TemplateNode[] _children;
+
+    internal TemplateBlockNode(IReadOnlyList<TemplateBlockBranch> branches, TemplateTagNode? endTag, bool isRaw, bool isBuiltIn, TextSpan span)
+        : base(span)
+    {
+        Branches = branches;
+        EndTag = endTag;
+        IsRaw = isRaw;
+        IsBuiltIn = isBuiltIn;
+        var children = new List<TemplateNode>();
+        foreach (var b in branches)
+        {
+            children.Add(b.Tag);
+            children.AddRange(b.Body);
+        }
+
+        if (endTag != null)
+        {
+            children.Add(endTag);
+        }
+
+        _children = children.ToArray();
+    }
+
+    public override TemplateNodeKind Kind => TemplateNodeKind.Block;
+
+    /// <summary>The tag name of the opener (<c>if</c>, <c>for</c>, <c>block</c>, ...).</summary>
+    public string Name => OpenTag.Name;
+
+    public TemplateTagNode OpenTag => Branches[0].Tag;
+
+    public IReadOnlyList<TemplateBlockBranch> Branches { get; }
+
+    /// <summary>The end tag; null when the block is unclosed (an error was reported).</summary>
+    public TemplateTagNode? EndTag { get; }
+
+    public bool IsClosed => EndTag != null;
+
+    /// <summary>Body is not template code (<c>verbatim</c>, <c>comment</c>).</summary>
+    public bool IsRaw { get; }
+
+    /// <summary>False for a generic block of an unknown (library) tag paired by its <c>endxxx</c>.</summary>
+    public bool IsBuiltIn { get; }
+
+    public override IReadOnlyList<TemplateNode> Children => _children;
+
+    /// <summary>For <c>{% block name %}</c>: the block name.</summary>
+    public string? BlockName => Name == "block" && OpenTag.Syntax.Bits.Count > 1 ? OpenTag.Syntax.Bits[1].Text : null;
+}
+
+/// <summary>The root: the top-level nodes of the file.</summary>
+public sealed class TemplateDocumentNode : TemplateNode
+{
+    private readonly IReadOnlyList<TemplateNode> _children;
+
+    internal TemplateDocumentNode(IReadOnlyList<TemplateNode> children, int length) : base(new TextSpan(0, length)) => _children = children;
+
+    public override TemplateNodeKind Kind => TemplateNodeKind.Document;
+
+    public override IReadOnlyList<TemplateNode> Children => _children;
+}
