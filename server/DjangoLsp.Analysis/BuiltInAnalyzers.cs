@@ -10,6 +10,7 @@ public static class BuiltInAnalyzers
 {
     public static IReadOnlyList<IDocumentAnalyzer> Create() => new IDocumentAnalyzer[]
     {
+        new Dependencies.DependencyAnalyzer(),
     };
 
     public static AnalysisEngine CreateEngine() => new(Create());
