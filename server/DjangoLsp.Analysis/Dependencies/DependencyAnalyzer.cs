@@ -39,6 +39,8 @@ public sealed class DependencyAnalyzer : IDocumentAnalyzer
             ? RequirementsIncludeGraph.Collect(file, context.Files, cancellationToken)
             : Array.Empty<RequirementsIncludeGraph.IncludedFile>();
         var findings = new List<Finding>();
+        // Lock files and generated requirements repeat the same pins; assess each (package, version) once.
+        var assessed = new Dictionary<(string, PythonVersion), (List<Advisory> Affecting, UpgradePlanner.Plan? Plan)>();
         foreach (var dependency in file.Dependencies)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -47,8 +49,15 @@ public sealed class DependencyAnalyzer : IDocumentAnalyzer
             var pinned = dependency.PinnedVersion;
             if (pinned != null)
             {
-                var affecting = advisories.Where(a => a.Affects(pinned)).ToList();
-                if (affecting.Count > 0) findings.Add(VulnerablePin(document, file, dependency, pinned, affecting, advisories));
+                if (advisories.Count == 0) continue;
+                if (!assessed.TryGetValue((dependency.NormalizedName, pinned), out var assessment))
+                {
+                    var affecting = advisories.Where(a => a.Affects(pinned)).ToList();
+                    assessment = (affecting, affecting.Count > 0 ? UpgradePlanner.For(pinned, advisories) : null);
+                    assessed[(dependency.NormalizedName, pinned)] = assessment;
+                }
+                if (assessment.Affecting.Count > 0)
+                    findings.Add(VulnerablePin(document, file, dependency, pinned, assessment.Affecting, assessment.Plan));
             }
             else
             {
@@ -70,8 +79,8 @@ public sealed class DependencyAnalyzer : IDocumentAnalyzer
         included.SelectMany(f => f.File.Dependencies)
             .Any(d => d.NormalizedName == dependency.NormalizedName && d.Specifiers is { HasUpperBound: true });
 
-    private Finding VulnerablePin(AnalysisDocument document, DependencyFile file, Dependency dependency, PythonVersion pinned,
-        IReadOnlyList<Advisory> affecting, IReadOnlyList<Advisory> all)
+    private static Finding VulnerablePin(AnalysisDocument document, DependencyFile file, Dependency dependency, PythonVersion pinned,
+        IReadOnlyList<Advisory> affecting, UpgradePlanner.Plan? plan)
     {
         var severity = affecting.Any(a => a.Severity >= AdvisorySeverity.High) ? Severity.Error : Severity.Warning;
         var message = new StringBuilder();
@@ -79,7 +88,6 @@ public sealed class DependencyAnalyzer : IDocumentAnalyzer
             .Append(" has ").Append(affecting.Count).Append(affecting.Count == 1 ? " known vulnerability" : " known vulnerabilities").Append(':');
         AppendAdvisories(message, affecting, pinned);
         var fixes = new List<CodeFix>();
-        var plan = UpgradePlanner.For(pinned, all);
         if (plan != null)
         {
             message.Append("\nUpgrade to ").Append(plan.Target).Append(plan.StaysInSeries ? "" : " (a newer release series)");

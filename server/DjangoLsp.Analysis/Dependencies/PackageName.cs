@@ -3,9 +3,10 @@ using System.Text.RegularExpressions;
 namespace DjangoLsp.Analysis.Dependencies;
 
 /// <summary>PEP 503 name normalisation: <c>Django_REST.framework</c> and <c>django-rest-framework</c> are one project.</summary>
-public static class PackageName
+public static partial class PackageName
 {
-    private static readonly Regex Separators = new("[-_.]+", RegexOptions.CultureInvariant);
+    [GeneratedRegex("[-_.]+", RegexOptions.CultureInvariant)]
+    private static partial Regex SeparatorsPattern();
 
-    public static string Normalize(string name) => Separators.Replace(name.Trim(), "-").ToLowerInvariant();
+    public static string Normalize(string name) => SeparatorsPattern().Replace(name.Trim(), "-").ToLowerInvariant();
 }

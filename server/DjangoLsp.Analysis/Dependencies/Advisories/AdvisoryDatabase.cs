@@ -13,12 +13,19 @@ public sealed class AdvisoryDatabase
     public const string EmbeddedResourceName = "DjangoLsp.Analysis.Dependencies.Data.advisories.json.gz";
     private const int FormatVersion = 1;
 
-    private readonly Dictionary<string, IReadOnlyList<Advisory>> _byPackage;
+    private readonly Dictionary<string, PackageAdvisories> _byPackage;
 
     public AdvisoryDatabase(IDictionary<string, IReadOnlyList<Advisory>> byPackage, string source, string license, string notice,
         string snapshotCommit, string snapshotDate)
+        : this(byPackage.ToDictionary(p => p.Key, p => new PackageAdvisories(p.Value.Count, new Lazy<IReadOnlyList<Advisory>>(p.Value))),
+            source, license, notice, snapshotCommit, snapshotDate)
     {
-        _byPackage = new Dictionary<string, IReadOnlyList<Advisory>>(StringComparer.Ordinal);
+    }
+
+    private AdvisoryDatabase(Dictionary<string, PackageAdvisories> byPackage, string source, string license, string notice,
+        string snapshotCommit, string snapshotDate)
+    {
+        _byPackage = new Dictionary<string, PackageAdvisories>(StringComparer.Ordinal);
         foreach (var (name, advisories) in byPackage) _byPackage[PackageName.Normalize(name)] = advisories;
         Source = source;
         License = license;
@@ -26,6 +33,9 @@ public sealed class AdvisoryDatabase
         SnapshotCommit = snapshotCommit;
         SnapshotDate = snapshotDate;
     }
+
+    /// <summary>A package's advisories, materialised from the JSON on first use (most packages are never asked for).</summary>
+    private sealed record PackageAdvisories(int Count, Lazy<IReadOnlyList<Advisory>> Advisories);
 
     /// <summary>Where the data comes from (a URL or a directory).</summary>
     public string Source { get; }
@@ -42,7 +52,7 @@ public sealed class AdvisoryDatabase
 
     /// <summary>Advisories for a project (any spelling of its name); empty when none are known.</summary>
     public IReadOnlyList<Advisory> ForPackage(string name) =>
-        _byPackage.TryGetValue(PackageName.Normalize(name), out var list) ? list : Array.Empty<Advisory>();
+        _byPackage.TryGetValue(PackageName.Normalize(name), out var entry) ? entry.Advisories.Value : Array.Empty<Advisory>();
 
     /// <summary>The database built into the product.</summary>
     public static AdvisoryDatabase LoadEmbedded()
@@ -52,25 +62,59 @@ public sealed class AdvisoryDatabase
         return Load(stream);
     }
 
-    /// <summary>Reads the compact gzip'd JSON format written by <see cref="Save"/> and the build script.</summary>
+    /// <summary>
+    /// Reads the compact gzip'd JSON format written by <see cref="Save"/> and the build script. Only the header and the
+    /// package index are read here; each package's advisories are parsed when first asked for.
+    /// </summary>
     public static AdvisoryDatabase Load(Stream gzipStream)
     {
-        using var gzip = new GZipStream(gzipStream, CompressionMode.Decompress, leaveOpen: true);
-        using var memory = new MemoryStream();
-        gzip.CopyTo(memory);
-        using var json = JsonDocument.Parse(memory.ToArray(), new JsonDocumentOptions { MaxDepth = 16 });
-        var root = json.RootElement;
-        if (!root.TryGetProperty("format", out var format) || format.GetInt32() != FormatVersion)
-            throw new InvalidDataException("unsupported advisory database format");
-        var packages = new Dictionary<string, IReadOnlyList<Advisory>>();
-        foreach (var package in root.GetProperty("packages").EnumerateObject())
+        byte[] bytes;
+        using (var gzip = new GZipStream(gzipStream, CompressionMode.Decompress, leaveOpen: true))
+        using (var memory = new MemoryStream())
         {
-            var list = new List<Advisory>();
-            foreach (var a in package.Value.EnumerateArray()) list.Add(ReadAdvisory(a));
-            packages[package.Name] = list;
+            gzip.CopyTo(memory);
+            bytes = memory.ToArray();
         }
-        return new AdvisoryDatabase(packages, Str(root, "source"), Str(root, "license"), Str(root, "notice"),
-            Str(root, "snapshotCommit"), Str(root, "snapshotDate"));
+        var header = new Dictionary<string, string>(StringComparer.Ordinal);
+        var packages = new Dictionary<string, PackageAdvisories>(StringComparer.Ordinal);
+        var format = -1;
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = 16 });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) throw new InvalidDataException("advisory database is not a JSON object");
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var property = reader.GetString()!;
+            reader.Read();
+            if (property == "packages" && reader.TokenType == JsonTokenType.StartObject)
+            {
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    if (reader.TokenType != JsonTokenType.StartArray) throw new InvalidDataException($"package {name}: expected an array");
+                    var start = (int)reader.TokenStartIndex;
+                    var count = 0;
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        count++;
+                        reader.Skip();
+                    }
+                    var end = (int)reader.BytesConsumed;
+                    packages[name] = new PackageAdvisories(count, new Lazy<IReadOnlyList<Advisory>>(() => ReadPackage(bytes, start, end - start)));
+                }
+            }
+            else if (property == "format" && reader.TokenType == JsonTokenType.Number) format = reader.GetInt32();
+            else if (reader.TokenType == JsonTokenType.String) header[property] = reader.GetString() ?? "";
+            else reader.Skip();
+        }
+        if (format != FormatVersion) throw new InvalidDataException("unsupported advisory database format");
+        return new AdvisoryDatabase(packages, header.GetValueOrDefault("source", ""), header.GetValueOrDefault("license", ""),
+            header.GetValueOrDefault("notice", ""), header.GetValueOrDefault("snapshotCommit", ""), header.GetValueOrDefault("snapshotDate", ""));
+    }
+
+    private static IReadOnlyList<Advisory> ReadPackage(byte[] bytes, int start, int length)
+    {
+        using var json = JsonDocument.Parse(bytes.AsMemory(start, length));
+        return json.RootElement.EnumerateArray().Select(ReadAdvisory).ToList();
     }
 
     private static Advisory ReadAdvisory(JsonElement a)
@@ -118,8 +162,9 @@ public sealed class AdvisoryDatabase
         w.WriteString("snapshotCommit", SnapshotCommit);
         w.WriteString("snapshotDate", SnapshotDate);
         w.WriteStartObject("packages");
-        foreach (var (name, advisories) in _byPackage.OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var (name, entry) in _byPackage.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
+            var advisories = entry.Advisories.Value;
             w.WriteStartArray(name);
             foreach (var a in advisories)
             {

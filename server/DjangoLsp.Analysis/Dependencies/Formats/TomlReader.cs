@@ -63,9 +63,17 @@ public static class TomlReader
                 }
                 catch (TomlError e)
                 {
-                    Errors.Add(new TomlParseError(e.Message, new TextSpan(Math.Min(e.Position, _s.Length), 0)));
-                    _p = Math.Max(_p, statementStart);
-                    SkipToLineEnd();
+                    var errorAt = Math.Min(e.Position, _s.Length);
+                    Errors.Add(new TomlParseError(e.Message, new TextSpan(errorAt, 0)));
+                    // An unclosed array or string runs into later lines: resume at the line where the error was seen
+                    // (it may be a good statement); an error on the statement's own line skips that line.
+                    var errorLineStart = errorAt > 0 ? _s.LastIndexOf('\n', errorAt - 1) + 1 : 0;
+                    if (errorLineStart > statementStart) _p = errorLineStart;
+                    else
+                    {
+                        _p = Math.Max(_p, statementStart);
+                        SkipToLineEnd();
+                    }
                 }
             }
         }

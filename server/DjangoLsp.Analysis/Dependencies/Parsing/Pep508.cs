@@ -9,9 +9,10 @@ namespace DjangoLsp.Analysis.Dependencies.Parsing;
 /// parts are, relative to the start of the string. URL requirements (<c>name @ https://…</c>) are recognised and
 /// give no version.
 /// </summary>
-public static class Pep508
+public static partial class Pep508
 {
-    private static readonly Regex NamePattern = new(@"\G[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?", RegexOptions.CultureInvariant);
+    [GeneratedRegex(@"\G[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?", RegexOptions.CultureInvariant)]
+    private static partial Regex ProjectNamePattern();
 
     public sealed record Requirement(
         string Name, int NameStart, string SpecifierText, int SpecifierStart, SpecifierSet? Specifiers,
@@ -23,7 +24,7 @@ public static class Pep508
         error = null;
         var p = 0;
         SkipSpace(text, ref p);
-        var name = NamePattern.Match(text, p);
+        var name = ProjectNamePattern().Match(text, p);
         if (!name.Success) { error = "expected a project name"; return null; }
         var nameStart = p;
         p += name.Length;

@@ -10,7 +10,7 @@ namespace DjangoLsp.Analysis.Dependencies.Parsing;
 /// </summary>
 public static class PoetryConstraint
 {
-    private static readonly Regex Clause = new(@"(?<op>\^|~=|~|===|==|!=|<=|>=|<|>)?\s*(?<v>[^\s,]+)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+    private static readonly Regex Clause = new(@"(?<op>\^|~=|~|===|==|!=|<=|>=|<|>)?\s*(?<v>[^\s,<>=!~^][^\s,]*)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
 
     /// <summary>The PEP 440 equivalent and, for a single exact version, where that version sits in <paramref name="text"/>.</summary>
     public static SpecifierSet? Convert(string text, out int pinStart, out int pinLength)

@@ -9,11 +9,13 @@ namespace DjangoLsp.Analysis.Dependencies.Parsing;
 /// (<c>--hash=</c>), comments, backslash line continuations, <c>-r</c>/<c>-c</c> includes (resolved relative to
 /// the file), and recognises and skips editables, URLs, paths and global options.
 /// </summary>
-public static class RequirementsParser
+public static partial class RequirementsParser
 {
     // Per-requirement options start at whitespace + "-" / "--" (pip splits the same way).
-    private static readonly Regex OptionStart = new(@"(^|\s)--?[A-Za-z]", RegexOptions.CultureInvariant);
-    private static readonly Regex IncludeOption = new(@"^(-r|--requirement|-c|--constraint)(?:\s*=\s*|\s+|(?=[^\s=]))(?<target>\S+)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+    [GeneratedRegex(@"(^|\s)--?[A-Za-z]", RegexOptions.CultureInvariant)]
+    private static partial Regex OptionStartPattern();
+    [GeneratedRegex(@"^(-r|--requirement|-c|--constraint)(?:\s*=\s*|\s+|(?=[^\s=]))(?<target>\S+)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex IncludeOptionPattern();
 
     public static DependencyFile Parse(string path, SourceText text, DependencyFileKind kind = DependencyFileKind.Requirements)
     {
@@ -30,7 +32,7 @@ public static class RequirementsParser
             var lineSpan = line.Map(trimmedStart, body.Length);
             if (body[0] == '-')
             {
-                var include = IncludeOption.Match(body);
+                var include = IncludeOptionPattern().Match(body);
                 if (include.Success)
                 {
                     var target = include.Groups["target"].Value;
@@ -40,7 +42,7 @@ public static class RequirementsParser
                 }
                 continue;   // -e/--editable, -i/--index-url, --find-links, --require-hashes and other global options
             }
-            var optionMatch = OptionStart.Match(content, trimmedStart);
+            var optionMatch = OptionStartPattern().Match(content, trimmedStart);
             var requirementEnd = optionMatch.Success ? optionMatch.Index : content.Length;
             var requirementText = content[trimmedStart..requirementEnd];
             var options = optionMatch.Success ? content[optionMatch.Index..] : "";

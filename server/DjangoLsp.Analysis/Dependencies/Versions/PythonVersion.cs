@@ -10,16 +10,17 @@ namespace DjangoLsp.Analysis.Dependencies.Versions;
 /// <c>rev</c>/<c>r</c>→<c>post</c>, implicit numbers, implicit post releases <c>1.0-1</c>, leading <c>v</c>).
 /// Ordering follows PEP 440 (the same keys as <c>packaging.version</c>).
 /// </summary>
-public sealed class PythonVersion : IComparable<PythonVersion>, IEquatable<PythonVersion>
+public sealed partial class PythonVersion : IComparable<PythonVersion>, IEquatable<PythonVersion>
 {
     // PEP 440, Appendix B ("VERSION_PATTERN"), matched case-insensitively with surrounding whitespace allowed.
-    private static readonly Regex Pattern = new(
+    [GeneratedRegex(
         @"^\s*v?(?:(?:(?<epoch>[0-9]+)!)?(?<release>[0-9]+(?:\.[0-9]+)*)" +
         @"(?<pre>[-_\.]?(?<pre_l>alpha|a|beta|b|preview|pre|c|rc)[-_\.]?(?<pre_n>[0-9]+)?)?" +
         @"(?<post>(?:-(?<post_n1>[0-9]+))|(?:[-_\.]?(?<post_l>post|rev|r)[-_\.]?(?<post_n2>[0-9]+)?))?" +
         @"(?<dev>[-_\.]?(?<dev_l>dev)[-_\.]?(?<dev_n>[0-9]+)?)?)" +
         @"(?:\+(?<local>[a-z0-9]+(?:[-_\.][a-z0-9]+)*))?\s*$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex VersionPattern();
 
     private PythonVersion(long epoch, long[] release, string? preLabel, long preNumber, long? post, long? dev, string[] local)
     {
@@ -59,7 +60,7 @@ public sealed class PythonVersion : IComparable<PythonVersion>, IEquatable<Pytho
     {
         version = null!;
         if (string.IsNullOrEmpty(text) || text.Length > 256) return false;
-        var m = Pattern.Match(text);
+        var m = VersionPattern().Match(text);
         if (!m.Success) return false;
         try
         {

@@ -7,9 +7,10 @@ namespace DjangoLsp.Analysis.Dependencies.Versions;
 /// <c>&lt;=</c>, <c>&gt;=</c>, <c>&lt;</c>, <c>&gt;</c> or <c>===</c>, with PEP 440's rules for pre-releases,
 /// post-releases and local versions in the exclusive comparisons.
 /// </summary>
-public sealed class VersionSpecifier
+public sealed partial class VersionSpecifier
 {
-    private static readonly Regex Clause = new(@"^\s*(?<op>~=|===|==|!=|<=|>=|<|>)\s*(?<v>[^\s,;]+)\s*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+    [GeneratedRegex(@"^\s*(?<op>~=|===|==|!=|<=|>=|<|>)\s*(?<v>[^\s,;]+)\s*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex ClausePattern();
 
     private VersionSpecifier(string op, string versionText, PythonVersion? version, bool wildcard)
     {
@@ -32,7 +33,7 @@ public sealed class VersionSpecifier
     public static bool TryParse(string text, out VersionSpecifier specifier)
     {
         specifier = null!;
-        var m = Clause.Match(text);
+        var m = ClausePattern().Match(text);
         if (!m.Success) return false;
         var op = m.Groups["op"].Value;
         var v = m.Groups["v"].Value;
