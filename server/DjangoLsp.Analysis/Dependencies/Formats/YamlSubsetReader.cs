@@ -125,7 +125,9 @@ public static class YamlSubsetReader
                 var m = KeyPattern.Match(Current.Content);
                 if (!m.Success) break;
                 var key = Unquote(m.Groups["key"].Value.Trim());
-                var rest = StripComment(m.Groups["rest"].Value).Trim();
+                var rest = m.Groups["rest"].Value.Trim();
+                // A '#' inside a quoted scalar is text ("… ### Impact …"), not a comment.
+                if (rest.Length > 0 && rest[0] is not ('"' or '\'')) rest = StripComment(rest).Trim();
                 Index++;
                 if (rest.Length == 0)
                 {
@@ -196,6 +198,15 @@ public static class YamlSubsetReader
                             case 't': sb.Append('\t'); break;
                             case 'r': sb.Append('\r'); break;
                             case '0': sb.Append('\0'); break;
+                            case 'a': sb.Append('\a'); break;
+                            case 'b': sb.Append('\b'); break;
+                            case 'e': sb.Append('\u001b'); break;
+                            case 'f': sb.Append('\f'); break;
+                            case 'v': sb.Append('\v'); break;
+                            case '_': sb.Append('\u00a0'); break;
+                            case 'N': sb.Append('\u0085'); break;
+                            case 'L': sb.Append('\u2028'); break;
+                            case 'P': sb.Append('\u2029'); break;
                             case 'x' or 'u' or 'U':
                             {
                                 var n = e == 'x' ? 2 : e == 'u' ? 4 : 8;
@@ -278,8 +289,10 @@ public static class YamlSubsetReader
         {
             var depth = 0;
             var quote = '\0';
-            foreach (var c in s)
+            for (var i = 0; i < s.Length; i++)
             {
+                var c = s[i];
+                if (quote == '"' && c == '\\') { i++; continue; }
                 if (quote != '\0') { if (c == quote) quote = '\0'; continue; }
                 if (c is '"' or '\'') quote = c;
                 else if (c is '[' or '{') depth++;
