@@ -185,7 +185,11 @@ def main():
         "snapshotDate": date,
         "packages": packages,
     }
-    raw = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    # The header goes first and "packages" last, so the snapshot date can be read without decompressing everything.
+    header = {k: v for k, v in data.items() if k != "packages"}
+    text = json.dumps(header, sort_keys=True, separators=(",", ":"), ensure_ascii=False)[:-1]
+    text += ',"packages":' + json.dumps(packages, sort_keys=True, separators=(",", ":"), ensure_ascii=False) + "}"
+    raw = text.encode("utf-8")
     buf = io.BytesIO()
     with gzip.GzipFile(fileobj=buf, mode="wb", compresslevel=9, mtime=0, filename="") as gz:
         gz.write(raw)

@@ -1,3 +1,4 @@
+using DjangoLsp.Analysis.Dependencies.Advisories;
 using DjangoLsp.Analysis.Engine;
 
 namespace DjangoLsp.Analysis.Dependencies;
@@ -10,7 +11,7 @@ public static class DependencyRules
 
     public static readonly RuleDescriptor VulnerableDependency = new(
         "DJ600", "vulnerable-dependency", Severity.Warning, RuleCategory.VulnerableDependency, Owasp2021, Owasp2025, new[] { 1395, 937 },
-        "A pinned or locked dependency version has known vulnerabilities.",
+        $"A pinned or locked dependency version has known vulnerabilities (built-in PyPA advisory snapshot of {AdvisoryStore.EmbeddedSnapshot.Date}).",
         """
         ## What it detects
 

@@ -46,6 +46,8 @@ public sealed class AdvisoryDatabase
     /// <summary>The date of the advisory snapshot (yyyy-MM-dd): advisories published after it are not known.</summary>
     public string SnapshotDate { get; }
 
+    public AdvisorySnapshotInfo SnapshotInfo => new(Source, License, Notice, SnapshotCommit, SnapshotDate);
+
     public int PackageCount => _byPackage.Count;
     public int AdvisoryCount => _byPackage.Values.Sum(a => a.Count);
     public IEnumerable<string> Packages => _byPackage.Keys;
@@ -108,6 +110,33 @@ public sealed class AdvisoryDatabase
         }
         if (format != FormatVersion) throw new InvalidDataException("unsupported advisory database format");
         return new AdvisoryDatabase(packages, header.GetValueOrDefault("source", ""), header.GetValueOrDefault("license", ""),
+            header.GetValueOrDefault("notice", ""), header.GetValueOrDefault("snapshotCommit", ""), header.GetValueOrDefault("snapshotDate", ""));
+    }
+
+    /// <summary>
+    /// Reads only the header (source, licence, notice, snapshot commit and date) from the start of a database file,
+    /// without decompressing the advisories: cheap enough for rule descriptions and <c>--version</c> output.
+    /// </summary>
+    public static AdvisorySnapshotInfo ReadSnapshotInfo(Stream gzipStream)
+    {
+        using var gzip = new GZipStream(gzipStream, CompressionMode.Decompress, leaveOpen: true);
+        var buffer = new byte[8192];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = gzip.Read(buffer, length, buffer.Length - length)) > 0) length += read;
+        var header = new Dictionary<string, string>(StringComparer.Ordinal);
+        var reader = new Utf8JsonReader(buffer.AsSpan(0, length), isFinalBlock: length < buffer.Length, default);
+        if (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        {
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var property = reader.GetString()!;
+                if (property == "packages" || !reader.Read()) break;
+                if (reader.TokenType == JsonTokenType.String) header[property] = reader.GetString() ?? "";
+                else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) break;
+            }
+        }
+        return new AdvisorySnapshotInfo(header.GetValueOrDefault("source", ""), header.GetValueOrDefault("license", ""),
             header.GetValueOrDefault("notice", ""), header.GetValueOrDefault("snapshotCommit", ""), header.GetValueOrDefault("snapshotDate", ""));
     }
 
@@ -208,3 +237,6 @@ public sealed class AdvisoryDatabase
     /// <summary>Reads every OSV advisory (<c>.json</c> as osv.dev exports them, <c>.yaml</c>/<c>.yml</c> as the PyPA repository keeps them) under <paramref name="directory"/>.</summary>
     public static AdvisoryDatabase LoadFromDirectory(string directory, TextWriter? log = null) => OsvDirectoryLoader.Load(directory, log);
 }
+
+/// <summary>Where an advisory database comes from and how old it is.</summary>
+public sealed record AdvisorySnapshotInfo(string Source, string License, string Notice, string Commit, string Date);

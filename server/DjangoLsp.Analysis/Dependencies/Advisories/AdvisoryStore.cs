@@ -12,6 +12,24 @@ public static class AdvisoryStore
     private static Lazy<AdvisoryDatabase> _embedded = new(AdvisoryDatabase.LoadEmbedded);
     private static Lazy<AdvisoryDatabase> _current = new(() => LoadPreferred(UserDatabasePath));
 
+    private static readonly Lazy<AdvisorySnapshotInfo> EmbeddedInfo = new(() =>
+    {
+        using var stream = typeof(AdvisoryDatabase).Assembly.GetManifestResourceStream(AdvisoryDatabase.EmbeddedResourceName)
+            ?? throw new InvalidOperationException($"embedded resource {AdvisoryDatabase.EmbeddedResourceName} is missing");
+        return AdvisoryDatabase.ReadSnapshotInfo(stream);
+    });
+
+    /// <summary>Source, licence and date of the built-in snapshot, read without loading the advisories.</summary>
+    public static AdvisorySnapshotInfo EmbeddedSnapshot => EmbeddedInfo.Value;
+
+    /// <summary>One line for <c>djangolsp rules</c>/<c>--version</c>: which advisory data is in use and how old it is.</summary>
+    public static string Describe()
+    {
+        var db = Current;
+        var origin = ReferenceEquals(db, Embedded) ? "built-in" : "installed at " + UserDatabasePath;
+        return $"Advisory data: {db.AdvisoryCount} advisories for {db.PackageCount} PyPI packages, snapshot {db.SnapshotDate} ({origin}). {db.Notice}";
+    }
+
     /// <summary>The database built into this version of the product.</summary>
     public static AdvisoryDatabase Embedded => _embedded.Value;
 
