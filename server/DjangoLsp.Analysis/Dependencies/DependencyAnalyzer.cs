@@ -170,10 +170,52 @@ public sealed class DependencyAnalyzer : IDocumentAnalyzer
             message.Append(':');
             AppendAdvisories(message, affectingLowest, lowest);
         }
-        else message.Append(" (").Append(string.Join(", ", affectingLowest.Select(a => a.DisplayId))).Append(").");
+        else
+        {
+            const int shown = 10;
+            message.Append(" (").Append(string.Join(", ", affectingLowest.Take(shown).Select(a => a.DisplayId)));
+            if (affectingLowest.Count > shown) message.Append(", and ").Append(affectingLowest.Count - shown).Append(" more");
+            message.Append(").");
+        }
         var plan = UpgradePlanner.For(lowest, advisories);
-        if (plan != null) message.Append("\nRaise the lower bound to at least ").Append(plan.Target).Append('.');
-        return new Finding(DependencyRules.RangeAllowsVulnerable, document.Path, dependency.SpecifierSpan, message.ToString());
+        var fixes = new List<CodeFix>();
+        if (plan != null)
+        {
+            message.Append("\nRaise the lower bound to at least ").Append(plan.Target).Append('.');
+            var edit = RaiseLowerBound(document, dependency, plan.Target);
+            if (edit != null)
+                fixes.Add(new CodeFix($"Raise the lower bound of {dependency.Name} to {plan.Target}", new[] { edit }, SafeForFixAll: false));
+        }
+        return new Finding(DependencyRules.RangeAllowsVulnerable, document.Path, dependency.SpecifierSpan, message.ToString(),
+            DependencyRules.RangeAllowsVulnerable.DefaultSeverity, Array.Empty<RelatedLocation>(), fixes);
+    }
+
+    /// <summary>
+    /// Replaces the version of the range's <c>&gt;=</c> clause with <paramref name="target"/> when the specifier is
+    /// written verbatim in the file (PEP 508 strings, not Poetry's <c>^</c>) and the narrowed range still allows it.
+    /// </summary>
+    private static DocumentEdit? RaiseLowerBound(AnalysisDocument document, Dependency dependency, PythonVersion target)
+    {
+        var span = dependency.SpecifierSpan;
+        if (span.End > document.Text.Length || document.Text.ToString(span) != dependency.SpecifierText) return null;
+        var text = dependency.SpecifierText;
+        var offset = 0;
+        foreach (var part in text.Split(','))
+        {
+            var trimmed = part.TrimStart();
+            if (trimmed.StartsWith(">=", StringComparison.Ordinal))
+            {
+                var versionStart = part.Length - trimmed.Length + 2;
+                while (versionStart < part.Length && char.IsWhiteSpace(part[versionStart])) versionStart++;
+                var versionEnd = part.Length;
+                while (versionEnd > versionStart && char.IsWhiteSpace(part[versionEnd - 1])) versionEnd--;
+                var replaced = text[..(offset + versionStart)] + target + text[(offset + versionEnd)..];
+                if (!SpecifierSet.TryParse(replaced, out var narrowed) || !narrowed.Contains(target)) return null;
+                return new DocumentEdit(document.Path, new TextChange(new TextSpan(span.Start + offset + versionStart, versionEnd - versionStart), target.ToString()));
+            }
+            offset += part.Length + 1;
+        }
+        return null;
     }
 
     private static Finding? CheckHashes(AnalysisDocument document, DependencyFile file, IReadOnlyList<RequirementsIncludeGraph.IncludedFile> included,

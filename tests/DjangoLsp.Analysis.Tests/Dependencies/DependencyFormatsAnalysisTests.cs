@@ -96,3 +96,28 @@ public class DependencyFormatsAnalysisTests
         Assert.Throws<OperationCanceledException>(() => Analyzer.Analyze(document, new AnalysisContext(AnalysisOptions.Default, new MemoryFiles(), NowhereRoot), cts.Token).ToList());
     }
 }
+
+public class RangeFixTests
+{
+    [TestCase("requirements.txt", "Django>=4.2,<5\n", "Django>=4.2.16,<5\n")]
+    [TestCase("requirements.txt", "django >= 4.2.3 , < 5.0  # web\n", "django >= 4.2.16 , < 5.0  # web\n")]
+    [TestCase("pyproject.toml", "[project]\ndependencies = [\"Django>=4.2,<5\"]\n", "[project]\ndependencies = [\"Django>=4.2.16,<5\"]\n")]
+    public void RaisingTheLowerBoundRemovesTheInformation(string name, string text, string expected)
+    {
+        var finding = Analyze(name, text).Single(f => f.Rule.Id == "DJ601");
+        var fix = finding.Fixes.Single();
+        Assert.That(fix.SafeForFixAll, Is.False);
+        var fixedText = Apply(text, fix);
+        Assert.That(fixedText, Is.EqualTo(expected));
+        Assert.That(Analyze(name, fixedText).Where(f => f.Rule.Id is "DJ600" or "DJ601"), Is.Empty);
+    }
+
+    [TestCase("requirements.txt", "Django~=4.2.0\n")]
+    [TestCase("pyproject.toml", "[tool.poetry.dependencies]\ndjango = \"^4.2\"\n")]
+    [TestCase("requirements.txt", "Django>=4.2,<4.2.10,!=4.2.1\n")]
+    public void NoRangeFixWhenTheBoundCannotBeRaisedInPlace(string name, string text)
+    {
+        var finding = Analyze(name, text).Single(f => f.Rule.Id is "DJ601" or "DJ600");
+        Assert.That(finding.Fixes, Is.Empty);
+    }
+}
