@@ -51,6 +51,15 @@ public class DependencyFileParserTests
     }
 
     [Test]
+    public void WindowsLineEndingsKeepSpans()
+    {
+        const string text = "# deps\r\nDjango==4.2.14 \\\r\n    --hash=sha256:abc\r\nrequests==2.31.0\r\n";
+        var file = Parse("requirements.txt", text);
+        Assert.That(file.Dependencies.Select(d => At(text, d.PinSpan!.Value)), Is.EqualTo(new[] { "4.2.14", "2.31.0" }));
+        Assert.That(file.Dependencies[0].HasHashes, Is.True);
+    }
+
+    [Test]
     public void ContinuationSplitsAVersionAcrossLines()
     {
         const string text = "Django==4.2.\\\n14\n";

@@ -37,6 +37,7 @@ public class Pep440Tests
     [TestCase("1.0+ubuntu-1", "1.0+ubuntu.1")]
     [TestCase("1.0+UBUNTU_1", "1.0+ubuntu.1")]
     [TestCase("01.002.0003", "1.2.3")]
+    [TestCase("1.0+abc.007", "1.0+abc.7")]
     public void NormalisesLikePep440(string written, string normalised)
     {
         Assert.That(PythonVersion.Parse(written).ToString(), Is.EqualTo(normalised));

@@ -84,7 +84,7 @@ public sealed partial class PythonVersion : IComparable<PythonVersion>, IEquatab
             long? dev = null;
             if (m.Groups["dev"].Success) dev = m.Groups["dev_n"].Success ? long.Parse(m.Groups["dev_n"].Value, CultureInfo.InvariantCulture) : 0;
             var local = m.Groups["local"].Success
-                ? m.Groups["local"].Value.ToLowerInvariant().Split('-', '_', '.')
+                ? m.Groups["local"].Value.ToLowerInvariant().Split('-', '_', '.').Select(NormalizeLocalSegment).ToArray()
                 : Array.Empty<string>();
             version = new PythonVersion(epoch, release, preLabel, preNumber, post, dev, local);
             return true;
@@ -94,6 +94,10 @@ public sealed partial class PythonVersion : IComparable<PythonVersion>, IEquatab
             return false;
         }
     }
+
+    /// <summary>Numeric local segments compare as integers (<c>+01</c> == <c>+1</c>), so they are stored without leading zeros.</summary>
+    private static string NormalizeLocalSegment(string segment) =>
+        segment.Length > 1 && segment.All(char.IsAsciiDigit) ? segment.TrimStart('0') is { Length: > 0 } t ? t : "0" : segment;
 
     public int CompareTo(PythonVersion? other)
     {
