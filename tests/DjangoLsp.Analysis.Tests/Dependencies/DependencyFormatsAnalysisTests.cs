@@ -100,6 +100,7 @@ public class DependencyFormatsAnalysisTests
 public class RangeFixTests
 {
     [TestCase("requirements.txt", "Django>=4.2,<5\n", "Django>=4.2.16,<5\n")]
+    [TestCase("requirements.txt", "Django>=3\n", "Django>=4.2.16\n")]
     [TestCase("requirements.txt", "django >= 4.2.3 , < 5.0  # web\n", "django >= 4.2.16 , < 5.0  # web\n")]
     [TestCase("pyproject.toml", "[project]\ndependencies = [\"Django>=4.2,<5\"]\n", "[project]\ndependencies = [\"Django>=4.2.16,<5\"]\n")]
     public void RaisingTheLowerBoundRemovesTheInformation(string name, string text, string expected)
