@@ -16,6 +16,7 @@ public static class BuiltInAnalyzers
         new TemplateXssAnalyzer(),
         new PostFormWithoutCsrfTokenRule(),
         new CsrfTokenInExternalFormRule(),
+        new Dependencies.DependencyAnalyzer(),
     };
 
     public static AnalysisEngine CreateEngine() => new(Create());
