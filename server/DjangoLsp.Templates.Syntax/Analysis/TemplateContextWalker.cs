@@ -1,7 +1,7 @@
 namespace DjangoLsp.Templates.Syntax;
 
 /// <summary>A top-level piece of a single-file walk: its token range, scanner states and outputs.</summary>
-internal readonly record struct WalkUnit(int FirstToken, int LastToken, bool Reset, HtmlScanState Start, HtmlScanState End, int OutputStart, int OutputCount);
+internal readonly record struct WalkUnit(int FirstToken, int LastToken, bool Reset, HtmlScanState Start, int OutputStart, int OutputCount);
 
 /// <summary>
 /// Walks template nodes in document order (every branch of if/for, as one rendering that a browser could see),
@@ -80,7 +80,8 @@ internal class TemplateContextWalker
             if (index > 0)
             {
                 CopyUnits(tree, previous!, 0, index, 0, walker.Outputs, units);
-                state = units[^1].End;
+                // A unit ends in the state the next one starts in (a reset unit ignores it).
+                state = index < oldUnits!.Count ? oldUnits[index].Start : HtmlScanState.Initial;
                 scannerAtState = false;
             }
         }
@@ -109,9 +110,8 @@ internal class TemplateContextWalker
             walker.Autoescape = true;
             int outputStart = walker.Outputs.Count;
             walker.WalkNode(node);
-            var end = walker.Scanner.Save();
-            units.Add(new WalkUnit(first, last, reset, state, end, outputStart, walker.Outputs.Count - outputStart));
-            state = end;
+            units.Add(new WalkUnit(first, last, reset, state, outputStart, walker.Outputs.Count - outputStart));
+            state = walker.Scanner.Save();
             scannerAtState = true;
         }
 
