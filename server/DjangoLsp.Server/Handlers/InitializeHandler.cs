@@ -1,0 +1,75 @@
+using DjangoLsp.Protocol.JsonRpc;
+using DjangoLsp.Protocol.Lsp;
+using DjangoLsp.Server.Text;
+using DjangoLsp.Server.Workspace;
+using Newtonsoft.Json.Linq;
+
+namespace DjangoLsp.Server.Handlers;
+
+/// <summary><c>initialize</c>: records the client's capabilities, negotiates the position encoding, answers ours.</summary>
+public sealed class InitializeHandler : RequestHandler<InitializeParams, InitializeResult>
+{
+    private readonly ServerSession _session;
+
+    public InitializeHandler(ServerSession session) => _session = session;
+
+    public override string Method => "initialize";
+
+    protected override Task<InitializeResult> HandleAsync(InitializeParams parameters, CancellationToken cancellationToken)
+    {
+        _session.Client = parameters;
+        var offered = parameters.Capabilities?.SelectToken("general.positionEncodings") as JArray;
+        var utf8 = offered?.Any(e => (string?)e == PositionEncodingKind.Utf8) == true;
+        _session.Encoder = utf8 ? PositionEncoder.Utf8 : PositionEncoder.Utf16;
+        _session.PushDiagnostics = parameters.Capabilities?.SelectToken("textDocument.diagnostic") is not JObject;
+        _session.WorkspaceRoots = Roots(parameters);
+        if (parameters.InitializationOptions is JObject options && options.Count > 0)
+            _session.UpdateSettings(ServerSettings.Parse(options));
+
+        var capabilities = new JObject
+        {
+            ["positionEncoding"] = _session.Encoder.Kind,
+            ["textDocumentSync"] = new JObject
+            {
+                ["openClose"] = true,
+                ["change"] = TextDocumentSyncKind.Incremental,
+                ["save"] = new JObject { ["includeText"] = false },
+            },
+            ["hoverProvider"] = true,
+            ["codeActionProvider"] = new JObject
+            {
+                ["codeActionKinds"] = new JArray(CodeActionKind.QuickFix, CodeActionHandler.FixAllKind),
+                ["resolveProvider"] = false,
+            },
+            ["diagnosticProvider"] = new JObject
+            {
+                ["identifier"] = "djangolsp",
+                ["interFileDependencies"] = true,
+                ["workspaceDiagnostics"] = false,
+            },
+            ["executeCommandProvider"] = new JObject
+            {
+                ["commands"] = new JArray(ExecuteCommandHandler.ScanWorkspace),
+                ["workDoneProgress"] = true,
+            },
+            ["workspace"] = new JObject
+            {
+                ["workspaceFolders"] = new JObject { ["supported"] = true, ["changeNotifications"] = false },
+            },
+        };
+        return Task.FromResult(new InitializeResult
+        {
+            Capabilities = capabilities,
+            ServerInfo = new ServerInfo("djangolsp", typeof(InitializeHandler).Assembly.GetName().Version?.ToString(3)),
+        });
+    }
+
+    private static IReadOnlyList<string> Roots(InitializeParams parameters)
+    {
+        if (parameters.WorkspaceFolders is { Count: > 0 } folders)
+            return folders.Select(f => DocumentUris.ToPath(f.Uri)).ToArray();
+        if (parameters.RootUri != null) return new[] { DocumentUris.ToPath(parameters.RootUri) };
+        if (!string.IsNullOrEmpty(parameters.RootPath)) return new[] { parameters.RootPath };
+        return Array.Empty<string>();
+    }
+}
