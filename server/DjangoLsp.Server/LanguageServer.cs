@@ -32,7 +32,7 @@ public sealed class LanguageServer
             .Add(new CodeActionHandler(Session))
             .Add(new DidChangeConfigurationHandler(Session, configuration))
             .Add(new DidChangeWatchedFilesHandler(Session, scanner))
-            .Add(new ExecuteCommandHandler(scanner))
+            .Add(new ExecuteCommandHandler(Session, scanner))
             .Add(new WorkDoneProgressCancelHandler(scanner));
     }
 

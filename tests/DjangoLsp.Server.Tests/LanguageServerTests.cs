@@ -397,6 +397,22 @@ public class LanguageServerTests
     }
 
     [Test]
+    public async Task ListRules_and_ExplainRule_serve_the_catalog()
+    {
+        using var h = new ServerHarness();
+        await h.InitializeAsync();
+        var list = await h.Client.RequestAsync("workspace/executeCommand", new JObject { ["command"] = "djangolsp.listRules" });
+        var rule = list["result"]!.Single();
+        Assert.That((string?)rule["id"], Is.EqualTo("DJ990"));
+        Assert.That((string?)rule["severity"], Is.EqualTo("warning"));
+        Assert.That((string?)rule["documentation"], Does.Contain("marker"));
+        var explain = await h.Client.RequestAsync("workspace/executeCommand", new JObject { ["command"] = "djangolsp.explainRule", ["arguments"] = new JArray("dj990") });
+        Assert.That((string?)explain["result"]!["markdown"], Does.StartWith("# DJ990: test-marker"));
+        var unknown = await h.Client.RequestAsync("workspace/executeCommand", new JObject { ["command"] = "djangolsp.explainRule", ["arguments"] = new JArray("DJ000") });
+        Assert.That((int?)unknown["error"]!["code"], Is.EqualTo(-32602));
+    }
+
+    [Test]
     public async Task Unknown_command_is_invalid_params()
     {
         using var h = new ServerHarness();

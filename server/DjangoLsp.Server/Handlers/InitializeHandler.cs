@@ -49,7 +49,7 @@ public sealed class InitializeHandler : RequestHandler<InitializeParams, Initial
             },
             ["executeCommandProvider"] = new JObject
             {
-                ["commands"] = new JArray(ExecuteCommandHandler.ScanWorkspace),
+                ["commands"] = new JArray(ExecuteCommandHandler.Commands),
                 ["workDoneProgress"] = true,
             },
             ["workspace"] = new JObject
