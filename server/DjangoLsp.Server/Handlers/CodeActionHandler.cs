@@ -64,6 +64,9 @@ public sealed class CodeActionHandler : RequestHandler<CodeActionParams, List<Co
                 });
             }
         }
+        // Edits computed for a snapshot the user has already changed would land in the wrong place.
+        if (!ReferenceEquals(_session.Documents.Get(open.Uri)?.Document, document))
+            throw new RpcException(ErrorCodes.ContentModified, "The document changed while code actions were computed.");
         return Task.FromResult(actions);
     }
 

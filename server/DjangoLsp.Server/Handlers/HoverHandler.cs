@@ -21,6 +21,8 @@ public sealed class HoverHandler : RequestHandler<HoverParams, Hover?>
         var offset = _session.Encoder.ToOffset(document.Text, parameters.Position);
         var findings = _session.Findings.Get(open.Uri, document, cancellationToken);
         var hover = _session.Engine.Hover(document, offset, findings, _session.ContextFor(document.Path), cancellationToken);
+        if (!ReferenceEquals(_session.Documents.Get(open.Uri)?.Document, document))
+            throw new RpcException(ErrorCodes.ContentModified, "The document changed while the hover was computed.");
         return Task.FromResult(hover == null
             ? null
             : new Hover
