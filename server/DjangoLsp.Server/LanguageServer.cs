@@ -23,7 +23,7 @@ public sealed class LanguageServer
             .Add(new InitializeHandler(Session))
             .Add(new InitializedHandler(Session, configuration, scanner))
             .Add(new ShutdownHandler(Session))
-            .Add(new DidOpenHandler(Session))
+            .Add(new DidOpenHandler(Session, scanner))
             .Add(new DidChangeHandler(Session))
             .Add(new DidCloseHandler(Session))
             .Add(new DidSaveHandler(Session))

@@ -377,6 +377,62 @@ public class LanguageServerTests
     }
 
     [Test]
+    public async Task Pulling_client_gets_no_pushes_for_open_files_and_scan_results_are_cleared_on_open()
+    {
+        var root = Directory.CreateTempSubdirectory("djangolsp-pull").FullName;
+        try
+        {
+            var path = Path.Combine(root, "a.py");
+            File.WriteAllText(path, "MARKER\n");
+            var uri = new Uri(path).AbsoluteUri;
+            using var h = new ServerHarness();
+            await h.InitializeAsync(new JObject { ["textDocument"] = new JObject { ["diagnostic"] = new JObject { ["dynamicRegistration"] = false } } }, rootPath: root);
+            await h.Client.RequestAsync("workspace/executeCommand", new JObject { ["command"] = "djangolsp.scanWorkspace" });
+            Assert.That(Diagnostics(await h.Client.WaitForDiagnosticsAsync(uri)), Has.Count.EqualTo(1), "closed files are pushed by the scan");
+
+            await h.OpenAsync(uri, "MARKER\n");
+            Assert.That(Diagnostics(await h.Client.WaitForDiagnosticsAsync(uri)), Is.Empty, "the pushed scan result is cleared on open");
+            var pulled = await h.Client.RequestAsync("textDocument/diagnostic", new JObject { ["textDocument"] = new JObject { ["uri"] = uri } });
+            Assert.That(pulled["result"]!["items"]!.Count(), Is.EqualTo(1));
+            await Task.Delay(300);
+            Assert.That(h.Client.TakeAllDiagnostics(uri), Is.Empty, "no push for an open file of a pulling client");
+        }
+        finally
+        {
+            Directory.Delete(root, true);
+        }
+    }
+
+    [Test]
+    public async Task ScanWorkspace_can_be_cancelled_with_cancelRequest_or_the_progress_cancel_button()
+    {
+        var root = Directory.CreateTempSubdirectory("djangolsp-cancel").FullName;
+        try
+        {
+            for (var i = 0; i < 40; i++) File.WriteAllText(Path.Combine(root, $"m{i}.py"), "MARKER\n");
+            using var h = new ServerHarness(new MarkerAnalyzer { Delay = TimeSpan.FromMilliseconds(100) });
+            await h.InitializeAsync(rootPath: root);
+
+            var pending = h.Client.RequestAsync("workspace/executeCommand", new JObject { ["command"] = "djangolsp.scanWorkspace", ["workDoneToken"] = "c1" }, out var id);
+            await h.Client.WaitForNotificationAsync("$/progress", m => (string?)m["params"]!["value"]!["kind"] == "begin");
+            await h.Client.NotifyAsync("$/cancelRequest", new JObject { ["id"] = id });
+            Assert.That((int?)(await pending)["error"]?["code"], Is.EqualTo(-32800));
+            await h.Client.WaitForNotificationAsync("$/progress", m => (string?)m["params"]!["value"]!["kind"] == "end");
+
+            var second = h.Client.RequestAsync("workspace/executeCommand", new JObject { ["command"] = "djangolsp.scanWorkspace", ["workDoneToken"] = "c2" });
+            await h.Client.WaitForNotificationAsync("$/progress", m => (string?)m["params"]!["token"] == "c2" && (string?)m["params"]!["value"]!["kind"] == "begin");
+            await h.Client.NotifyAsync("window/workDoneProgress/cancel", new JObject { ["token"] = "c2" });
+            var result = (await second)["result"]!;
+            Assert.That((bool?)result["cancelled"], Is.True);
+            Assert.That((int?)result["files"], Is.LessThan(40));
+        }
+        finally
+        {
+            Directory.Delete(root, true);
+        }
+    }
+
+    [Test]
     public async Task ScanWorkspace_uses_the_request_work_done_token()
     {
         var root = Directory.CreateTempSubdirectory("djangolsp-scan-token").FullName;

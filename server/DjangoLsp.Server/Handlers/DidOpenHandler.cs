@@ -11,8 +11,13 @@ namespace DjangoLsp.Server.Handlers;
 public sealed class DidOpenHandler : NotificationHandler<DidOpenTextDocumentParams>
 {
     private readonly ServerSession _session;
+    private readonly WorkspaceScanner _scanner;
 
-    public DidOpenHandler(ServerSession session) => _session = session;
+    public DidOpenHandler(ServerSession session, WorkspaceScanner scanner)
+    {
+        _session = session;
+        _scanner = scanner;
+    }
 
     public override string Method => "textDocument/didOpen";
 
@@ -21,6 +26,9 @@ public sealed class DidOpenHandler : NotificationHandler<DidOpenTextDocumentPara
         var item = parameters.TextDocument;
         var document = new AnalysisDocument(DocumentUris.ToPath(item.Uri), SourceText.From(item.Text), item.Version, languageId: item.LanguageId);
         _session.Documents.Set(item.Uri, document);
+        // A pulling client shows pushed scan results and pulled ones side by side: drop the pushed copy.
+        if (_scanner.ForgetClosed(item.Uri) && !_session.PushDiagnostics)
+            _ = _session.Publisher.PublishAsync(item.Uri, null, new List<Diagnostic>());
         _session.Publisher.Schedule(item.Uri, TimeSpan.Zero);
     }
 }

@@ -108,6 +108,12 @@ public sealed class WorkspaceScanner
         return findings.Count;
     }
 
+    /// <summary>
+    /// A scanned file was opened: forget its pushed scan result. Returns true when there was one, so a pulling
+    /// client (which gets the open file's diagnostics by pull) can have the pushed copy cleared.
+    /// </summary>
+    public bool ForgetClosed(string uri) => _reportedClosed.TryRemove(uri, out _);
+
     /// <summary>A closed file changed on disk: re-analyse it if a scan reported on it (or clear it when deleted).</summary>
     public async Task RescanClosedFileAsync(string uri, string path, bool deleted, CancellationToken cancellationToken)
     {
