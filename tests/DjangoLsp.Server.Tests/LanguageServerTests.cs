@@ -433,6 +433,39 @@ public class LanguageServerTests
     }
 
     [Test]
+    public async Task Watched_file_changes_rescan_reported_closed_files_and_clear_deleted_ones()
+    {
+        var root = Directory.CreateTempSubdirectory("djangolsp-watch").FullName;
+        try
+        {
+            var changed = Path.Combine(root, "changed.py");
+            var deleted = Path.Combine(root, "deleted.py");
+            File.WriteAllText(changed, "MARKER\n");
+            File.WriteAllText(deleted, "MARKER\n");
+            using var h = new ServerHarness();
+            await h.InitializeAsync(rootPath: root);
+            await h.Client.RequestAsync("workspace/executeCommand", new JObject { ["command"] = "djangolsp.scanWorkspace" });
+            var changedUri = new Uri(changed).AbsoluteUri;
+            var deletedUri = new Uri(deleted).AbsoluteUri;
+            Assert.That(Diagnostics(await h.Client.WaitForDiagnosticsAsync(changedUri)), Has.Count.EqualTo(1));
+            Assert.That(Diagnostics(await h.Client.WaitForDiagnosticsAsync(deletedUri)), Has.Count.EqualTo(1));
+
+            File.WriteAllText(changed, "MARKER MARKER\n");
+            File.Delete(deleted);
+            await h.Client.NotifyAsync("workspace/didChangeWatchedFiles", new JObject
+            {
+                ["changes"] = new JArray(new JObject { ["uri"] = changedUri, ["type"] = 2 }, new JObject { ["uri"] = deletedUri, ["type"] = 3 }),
+            });
+            Assert.That(Diagnostics(await h.Client.WaitForDiagnosticsAsync(changedUri)), Has.Count.EqualTo(2));
+            Assert.That(Diagnostics(await h.Client.WaitForDiagnosticsAsync(deletedUri)), Is.Empty);
+        }
+        finally
+        {
+            Directory.Delete(root, true);
+        }
+    }
+
+    [Test]
     public async Task ScanWorkspace_uses_the_request_work_done_token()
     {
         var root = Directory.CreateTempSubdirectory("djangolsp-scan-token").FullName;
