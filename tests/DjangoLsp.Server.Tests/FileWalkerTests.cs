@@ -64,6 +64,21 @@ public class FileWalkerTests
     }
 
     [Test]
+    public void Walking_a_subfolder_honours_gitignore_files_up_to_the_repository_root()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, ".git"));
+        Write(".gitignore", "generated_*.py\n");
+        Write("shop/generated_models.py");
+        var files = new FileWalker(new WalkOptions()).Enumerate(Path.Combine(_root, "shop"))
+            .Select(p => Path.GetFileName(p)).ToList();
+        Assert.That(files, Does.Contain("views.py").And.Not.Contain("generated_models.py"));
+
+        Directory.Delete(Path.Combine(_root, ".git"), true);   // not a repository: parent .gitignore files are not ours to apply
+        files = new FileWalker(new WalkOptions()).Enumerate(Path.Combine(_root, "shop")).Select(p => Path.GetFileName(p)).ToList();
+        Assert.That(files, Does.Contain("generated_models.py"));
+    }
+
+    [Test]
     public void Migrations_are_included_when_asked()
     {
         Assert.That(Walk(new WalkOptions { IncludeMigrations = true }), Does.Contain("shop/migrations/0001_initial.py"));

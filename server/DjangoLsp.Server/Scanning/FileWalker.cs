@@ -43,8 +43,27 @@ public sealed class FileWalker
             yield break;
         }
         if (!Directory.Exists(full)) yield break;
-        var ignores = new List<GitIgnore>();
+        var ignores = _options.RespectGitIgnore ? AncestorIgnores(full) : new List<GitIgnore>();
         foreach (var file in Walk(full, full, ignores)) yield return file;
+    }
+
+    /// <summary>
+    /// .gitignore files above the walk root up to the repository root (the folder holding <c>.git</c>), outermost
+    /// first, so scanning a subfolder honours the repository's rules. Outside a repository: none.
+    /// </summary>
+    private static List<GitIgnore> AncestorIgnores(string root)
+    {
+        var found = new List<GitIgnore>();
+        for (var dir = Directory.GetParent(root); dir != null; dir = dir.Parent)
+        {
+            if (GitIgnore.TryLoad(dir.FullName) is { } ignore) found.Add(ignore);
+            if (Directory.Exists(Path.Combine(dir.FullName, ".git")) || File.Exists(Path.Combine(dir.FullName, ".git")))
+            {
+                found.Reverse();
+                return found;
+            }
+        }
+        return new List<GitIgnore>();
     }
 
     public static bool IsAnalysable(string path) => DocumentKinds.FromPath(path) != DocumentKind.Other;
