@@ -61,6 +61,7 @@ public sealed class DiagnosticPublisher
             if (delay > TimeSpan.Zero) await Task.Delay(delay, token).ConfigureAwait(false);
             else await Task.Yield();
             if (!_session.PushDiagnostics) return;
+            await WaitForInitialSettingsAsync(token).ConfigureAwait(false);
             var open = _session.Documents.Get(uri);
             if (open == null) return;
             var document = open.Document;
@@ -93,6 +94,18 @@ public sealed class DiagnosticPublisher
         {
             _pending.TryRemove(new KeyValuePair<string, CancellationTokenSource>(uri, cts));
             cts.Dispose();
+        }
+    }
+
+    private async Task WaitForInitialSettingsAsync(CancellationToken token)
+    {
+        try
+        {
+            await _session.InitialSettings.Task.WaitAsync(TimeSpan.FromSeconds(2), token).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // A client that never answers workspace/configuration: go on with what we have.
         }
     }
 

@@ -28,7 +28,14 @@ public sealed class InitializedHandler : INotificationHandler
     {
         try
         {
-            await _configuration.PullAsync().ConfigureAwait(false);
+            try
+            {
+                await _configuration.PullAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                _session.InitialSettings.TrySetResult();
+            }
             if (_session.Client.Supports("workspace.didChangeWatchedFiles.dynamicRegistration"))
             {
                 var watchers = new DidChangeWatchedFilesRegistrationOptions(new List<FileSystemWatcher>

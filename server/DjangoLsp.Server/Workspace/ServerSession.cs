@@ -43,6 +43,12 @@ public sealed class ServerSession
 
     public ServerSettings Settings => _settings;
 
+    /// <summary>
+    /// Completed once the settings pulled at start-up (workspace/configuration) have arrived or failed, so the
+    /// first diagnostics are not computed with defaults the user has overridden (e.g. an ignored rule flashing).
+    /// </summary>
+    public TaskCompletionSource InitialSettings { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>Bumped on every settings or workspace change so findings computed before it are not reused or published.</summary>
     public int SettingsGeneration => Volatile.Read(ref _settingsGeneration);
 
