@@ -1,1 +1,3 @@
-return 0;
+using DjangoLsp.Server.Cli;
+
+return CliApp.Run(args);

@@ -1,2 +1,0 @@
-namespace DjangoLsp.Protocol;
-internal static class AssemblyMarker { }

@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using DjangoLsp.Analysis.Engine;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DjangoLsp.Server.Scanning;
+
+/// <summary>What a scan found: findings in a stable order, the texts they refer to, and files that could not be read.</summary>
+public sealed class ScanResult
+{
+    public ScanResult(IReadOnlyList<Finding> findings, SourceTexts texts, int fileCount, IReadOnlyList<string> problems)
+    {
+        Findings = findings;
+        Texts = texts;
+        FileCount = fileCount;
+        Problems = problems;
+    }
+
+    public IReadOnlyList<Finding> Findings { get; }
+    public SourceTexts Texts { get; }
+    public int FileCount { get; }
+
+    /// <summary>One line per file that could not be read (deleted meanwhile, permission denied).</summary>
+    public IReadOnlyList<string> Problems { get; }
+}
+
+/// <summary>The texts findings point into (for line/column), read once; files not yet seen are read from disk on demand.</summary>
+public sealed class SourceTexts
+{
+    private readonly ConcurrentDictionary<string, SourceText?> _texts = new(StringComparer.Ordinal);
+
+    public void Add(string path, SourceText text) => _texts[path] = text;
+
+    public SourceText? Get(string path) =>
+        _texts.GetOrAdd(path, p => SourceFiles.TryRead(p, out var text, out _) ? text : null);
+}
+
+/// <summary>Analyses files in parallel with one engine (the CLI's <c>check</c>).</summary>
+public sealed class Scanner
+{
+    private readonly AnalysisEngine _engine;
+    private readonly AnalysisOptions _options;
+
+    public Scanner(AnalysisEngine engine, AnalysisOptions options)
+    {
+        _engine = engine;
+        _options = options;
+    }
+
+    /// <summary>Called after each file with (files done, files total).</summary>
+    public Action<int, int>? Progress { get; init; }
+
+    public ScanResult Scan(IReadOnlyList<string> files, string? workspaceRoot, CancellationToken cancellationToken = default)
+    {
+        var texts = new SourceTexts();
+        var findings = new ConcurrentBag<Finding>();
+        var problems = new ConcurrentBag<string>();
+        var context = new AnalysisContext(_options, DiskFiles.Instance, workspaceRoot);
+        var done = 0;
+        _engine.AnalyzerFailed += OnFailure;
+        try
+        {
+            Parallel.ForEach(files, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, path =>
+            {
+                if (SourceFiles.TryRead(path, out var text, out var error))
+                {
+                    texts.Add(path, text);
+                    foreach (var finding in _engine.Analyze(new AnalysisDocument(path, text), context, cancellationToken))
+                        findings.Add(finding);
+                }
+                else if (error != null && !error.StartsWith("binary", StringComparison.Ordinal))
+                {
+                    problems.Add($"{path}: {error}");
+                }
+                Progress?.Invoke(Interlocked.Increment(ref done), files.Count);
+            });
+        }
+        finally
+        {
+            _engine.AnalyzerFailed -= OnFailure;
+        }
+        var ordered = findings
+            .OrderBy(f => f.Path, StringComparer.Ordinal)
+            .ThenBy(f => f.Span.Start)
+            .ThenBy(f => f.Rule.Id, StringComparer.Ordinal)
+            .ToList();
+        return new ScanResult(ordered, texts, files.Count, problems.OrderBy(p => p, StringComparer.Ordinal).ToList());
+
+        void OnFailure(IDocumentAnalyzer analyzer, AnalysisDocument document, Exception e) =>
+            problems.Add($"{document.Path}: analyzer {analyzer.GetType().Name} failed: {e.Message}");
+    }
+}

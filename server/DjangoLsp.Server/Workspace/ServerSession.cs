@@ -1,0 +1,87 @@
+using DjangoLsp.Analysis.Engine;
+using DjangoLsp.Protocol.JsonRpc;
+using DjangoLsp.Protocol.Lsp;
+using DjangoLsp.Server.Diagnostics;
+using DjangoLsp.Server.Text;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DjangoLsp.Server.Workspace;
+
+/// <summary>
+/// The state the handlers share: the engine, open documents, what the client can do, settings, and the
+/// diagnostics machinery. Created once per connection.
+/// </summary>
+public sealed class ServerSession
+{
+    private volatile ServerSettings _settings = ServerSettings.Default;
+    private int _settingsGeneration;
+
+    public ServerSession(AnalysisEngine engine, LspConnection connection)
+    {
+        Engine = engine;
+        Connection = connection;
+        Findings = new FindingsCache(this);
+        Publisher = new DiagnosticPublisher(this);
+        Mapper = new DiagnosticMapper(this);
+        engine.AnalyzerFailed += (analyzer, document, e) =>
+            connection.Log($"Analyzer {analyzer.GetType().Name} failed on {document.Path}: {e}");
+    }
+
+    public AnalysisEngine Engine { get; }
+    public LspConnection Connection { get; }
+    public OpenDocuments Documents { get; } = new();
+    public FindingsCache Findings { get; }
+    public DiagnosticPublisher Publisher { get; }
+    public DiagnosticMapper Mapper { get; }
+
+    public InitializeParams Client { get; set; } = new();
+    public PositionEncoder Encoder { get; set; } = PositionEncoder.Utf16;
+    public IReadOnlyList<string> WorkspaceRoots { get; set; } = Array.Empty<string>();
+
+    /// <summary>False when the client pulls diagnostics (textDocument/diagnostic); pushing as well would show them twice.</summary>
+    public bool PushDiagnostics { get; set; } = true;
+
+    public ServerSettings Settings => _settings;
+
+    /// <summary>
+    /// Completed once the settings pulled at start-up (workspace/configuration) have arrived or failed, so the
+    /// first diagnostics are not computed with defaults the user has overridden (e.g. an ignored rule flashing).
+    /// </summary>
+    public TaskCompletionSource InitialSettings { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Bumped on every settings or workspace change so findings computed before it are not reused or published.</summary>
+    public int SettingsGeneration => Volatile.Read(ref _settingsGeneration);
+
+    public void UpdateSettings(ServerSettings settings)
+    {
+        _settings = settings;
+        Interlocked.Increment(ref _settingsGeneration);
+    }
+
+    /// <summary>Files other than the open buffers changed (save, disk): cached findings may depend on them.</summary>
+    public void InvalidateFindings() => Interlocked.Increment(ref _settingsGeneration);
+
+    public AnalysisContext ContextFor(string path)
+    {
+        var root = WorkspaceRoots.FirstOrDefault(r => IsUnder(path, r)) ?? WorkspaceRoots.FirstOrDefault();
+        return new AnalysisContext(Settings.Analysis, Documents, root);
+    }
+
+    /// <summary>The current text of a file: the open buffer, else disk; null when unreadable.</summary>
+    public SourceText? TextOf(string path)
+    {
+        var open = Documents.FindByPath(path);
+        if (open != null) return open.Document.Text;
+        return SourceFiles.TryRead(path, out var text, out _) ? text : null;
+    }
+
+    public string UriOf(string path) => Documents.FindByPath(path)?.Uri ?? DocumentUris.FromPath(path);
+
+    public void Log(string message) => Connection.Log(message);
+
+    private static bool IsUnder(string path, string root)
+    {
+        var relative = Path.GetRelativePath(root, path);
+        return !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative);
+    }
+}

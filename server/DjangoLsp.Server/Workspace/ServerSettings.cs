@@ -1,0 +1,62 @@
+using DjangoLsp.Analysis.Engine;
+using Newtonsoft.Json.Linq;
+
+namespace DjangoLsp.Server.Workspace;
+
+/// <summary>
+/// The client's <c>djangolsp</c> settings section: analysis options plus server behaviour. Unknown keys and
+/// values of the wrong type are ignored (a typo in settings must not stop the server).
+/// </summary>
+public sealed record ServerSettings
+{
+    public static readonly ServerSettings Default = new();
+
+    public AnalysisOptions Analysis { get; init; } = AnalysisOptions.Default;
+    public bool ScanOnStartup { get; init; }
+    public int DebounceMs { get; init; } = 150;
+
+    /// <summary>Reads the section; <paramref name="section"/> may be the section itself or an object holding <c>djangolsp</c>.</summary>
+    public static ServerSettings Parse(JToken? section)
+    {
+        if (section is JObject outer && outer["djangolsp"] is JObject inner) section = inner;
+        if (section is not JObject s) return Default;
+
+        var options = new AnalysisOptions
+        {
+            Select = Strings(s["select"]),
+            Ignore = Strings(s["ignore"]),
+            Exclude = Strings(s["exclude"]),
+            ExtraTemplateDirs = Strings(s["templateDirs"]),
+            SettingsModule = s["settingsModule"] is JValue { Type: JTokenType.String } m && !string.IsNullOrWhiteSpace((string?)m) ? (string?)m : null,
+            ReportSyntaxErrors = Bool(s["reportSyntaxErrors"]) ?? true,
+            MinimumSeverity = SeverityNames.TryParse((string?)(s["minSeverity"] as JValue), out var min) ? min : Severity.Hint,
+            SeverityOverrides = Overrides(s["severityOverrides"]),
+        };
+        var debounce = s["debounceMs"] is JValue { Type: JTokenType.Integer } d ? (int)d : 150;
+        return new ServerSettings
+        {
+            Analysis = options,
+            ScanOnStartup = Bool(s["scanOnStartup"]) ?? false,
+            DebounceMs = Math.Clamp(debounce, 0, 10_000),
+        };
+    }
+
+    private static IReadOnlyList<string> Strings(JToken? token) => token switch
+    {
+        JArray array => array.OfType<JValue>().Where(v => v.Type == JTokenType.String).Select(v => ((string)v!).Trim()).Where(v => v.Length > 0).ToArray(),
+        JValue { Type: JTokenType.String } one => ((string)one!).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        _ => Array.Empty<string>(),
+    };
+
+    private static bool? Bool(JToken? token) => token is JValue { Type: JTokenType.Boolean } v ? (bool)v : null;
+
+    private static IReadOnlyDictionary<string, Severity> Overrides(JToken? token)
+    {
+        var result = new Dictionary<string, Severity>(StringComparer.OrdinalIgnoreCase);
+        if (token is not JObject o) return result;
+        foreach (var property in o.Properties())
+            if (SeverityNames.TryParse((string?)(property.Value as JValue), out var severity))
+                result[property.Name] = severity;
+        return result;
+    }
+}
