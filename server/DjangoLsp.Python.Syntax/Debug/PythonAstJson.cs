@@ -93,19 +93,7 @@ public static partial class PythonAstJson
             }
         }
 
-        private static string Identifier(GreenNode? token)
-        {
-            var text = TokenText(token);
-            foreach (char c in text)
-            {
-                if (c > 127)
-                {
-                    try { return text.Normalize(NormalizationForm.FormKC); }
-                    catch (PlatformNotSupportedException) { return text; }
-                }
-            }
-            return text;
-        }
+        private static string Identifier(GreenNode? token) => UnicodeTables.NormalizeIdentifier(TokenText(token));
 
         // ---------------- Module and statements ----------------
 

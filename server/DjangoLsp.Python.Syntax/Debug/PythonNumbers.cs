@@ -14,7 +14,7 @@ public static class PythonNumbers
         integer = default;
         real = 0;
         var text = token.Replace("_", "", StringComparison.Ordinal);
-        if (text.Length > 1 && text[0] == '0' && char.IsLetter(text[1]))
+        if (text.Length > 1 && text[0] == '0' && "xXoObB".Contains(text[1]))
         {
             int radix = char.ToLowerInvariant(text[1]) switch { 'x' => 16, 'o' => 8, _ => 2 };
             BigInteger v = BigInteger.Zero;

@@ -9,6 +9,19 @@ public static partial class SourceReader
     [GeneratedRegex(@"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")]
     private static partial Regex CookiePattern();
 
+    private static Encoding? TryGetEncoding(string name)
+    {
+        try
+        {
+            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+            return Encoding.GetEncoding(name);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The decoded text, or null with a message and 1-based line when the bytes are not valid in the declared encoding.</summary>
     public static string? Read(byte[] bytes, out string? error, out int errorLine)
     {
@@ -30,9 +43,14 @@ public static partial class SourceReader
             if (text.TrimStart(' ', '\t', '\f', '\r').Length > 0 && !text.TrimStart(' ', '\t', '\f').StartsWith('#')) break;
             lineStart = end + 1;
         }
-        if (encoding is not null && (encoding.StartsWith("latin-1") || encoding.StartsWith("iso-8859-1") || encoding.StartsWith("iso-latin-1") || encoding == "l1"))
+        if (encoding is not null && (encoding.StartsWith("latin-1") || encoding.StartsWith("iso-8859-1-") || encoding == "iso-8859-1" || encoding.StartsWith("iso-latin-1") || encoding == "l1"))
         {
             return Encoding.Latin1.GetString(bytes);
+        }
+        if (encoding is not null && !encoding.StartsWith("utf-8") && encoding != "utf8" && !encoding.StartsWith("utf-8-"))
+        {
+            var enc = TryGetEncoding(encoding);
+            if (enc is not null) return enc.GetString(bytes);
         }
         try
         {
