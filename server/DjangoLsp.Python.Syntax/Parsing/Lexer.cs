@@ -213,10 +213,14 @@ internal sealed partial class Lexer
             }
             text = OperatorText(kind) ?? _text.Substring(_pos, len);
             _pos += len;
-            TrackBrackets(kind, start);
             if (kind == SyntaxKind.CloseBraceToken && _modes.Count > 0 && _modes[^1].Kind == ModeKind.Field && _brackets.Count == _modes[^1].BracketBase)
             {
+                // The '}' that closes a replacement field (not a dict/set brace inside it).
                 _modes.RemoveAt(_modes.Count - 1);
+            }
+            else
+            {
+                TrackBrackets(kind, start);
             }
         }
 
@@ -571,7 +575,8 @@ internal sealed partial class Lexer
             char radix = char.ToLowerInvariant(_text[_pos + 1]);
             _pos += 2;
             int digitsStart = _pos;
-            bool lastUnderscore = true;
+            // An underscore may follow the prefix (0x_ff) but not end the literal or double up.
+            bool lastUnderscore = false;
             bool bad = false;
             while (_pos < _end)
             {
@@ -584,7 +589,7 @@ internal sealed partial class Lexer
                 };
                 if (ok) { lastUnderscore = false; _pos++; continue; }
                 if (d == '_' && !lastUnderscore) { lastUnderscore = true; _pos++; continue; }
-                if (IsDigit(d)) { bad = true; _pos++; continue; }
+                if (IsDigit(d) || (radix != 'x' && char.IsAsciiLetterOrDigit(d) && d != 'j' && d != 'J')) { bad = true; _pos++; continue; }
                 break;
             }
             if (bad || lastUnderscore || _pos == digitsStart)

@@ -309,7 +309,11 @@ internal sealed partial class Parser
     private GreenNode ParseSlices()
     {
         var first = ParseSlice();
-        if (CurrentKind != SyntaxKind.CommaToken) return first;
+        if (CurrentKind != SyntaxKind.CommaToken)
+        {
+            // a[*b] is a one-element tuple index (3.11).
+            return first.Kind == SyntaxKind.StarredExpression ? Node(SyntaxKind.TupleExpression, null, List([first]), null) : first;
+        }
         var items = new List<GreenNode> { first };
         while (CurrentKind == SyntaxKind.CommaToken)
         {

@@ -260,7 +260,7 @@ internal sealed partial class Parser
                 or SyntaxKind.LessThanLessThanEqualsToken or SyntaxKind.GreaterThanGreaterThanEqualsToken or SyntaxKind.StarStarEqualsToken
                 or SyntaxKind.SlashSlashEqualsToken or SyntaxKind.AtEqualsToken:
             {
-                var target = first.Kind is SyntaxKind.NameExpression or SyntaxKind.AttributeExpression or SyntaxKind.SubscriptExpression
+                var target = IsSingleTarget(first)
                     ? first
                     : WithError(first, $"'{DescribeForError(first)}' is an illegal expression for augmented assignment");
                 var op = Eat();
@@ -281,6 +281,13 @@ internal sealed partial class Parser
                 return Finish(SyntaxKind.ExpressionStatement, first);
         }
     }
+
+    private static bool IsSingleTarget(GreenNode e) => e.Kind switch
+    {
+        SyntaxKind.NameExpression or SyntaxKind.AttributeExpression or SyntaxKind.SubscriptExpression => true,
+        SyntaxKind.ParenthesizedExpression => IsSingleTarget(e.GetSlot(1)!),
+        _ => false,
+    };
 
     /// <summary><c>print &gt;&gt;f, x</c> is valid Python 3 syntax but always a Python 2 leftover: a warning.</summary>
     private static GreenNode WarnPython2Print(GreenNode expr)

@@ -140,17 +140,17 @@ public readonly record struct StringLiteralInfo(bool IsRaw, bool IsBytes, bool I
                         break;
                     }
                     var name = body.Slice(i + 2, close - 1).ToString();
-                    var value = UnicodeNames.Lookup(name);
+                    var value = UnicodeTables.LookupName(name);
                     if (value is null)
                     {
-                        error ??= UnicodeNames.IsAvailable ? "(unicode error) unknown Unicode character name" : null;
+                        error ??= "(unicode error) 'unicodeescape' codec can't decode bytes: unknown Unicode character name";
                         sb.Append("\\N{").Append(name).Append('}');
                     }
                     else
                     {
                         sb.Append(value);
                     }
-                    i += close;
+                    i += close + 1;
                     break;
                 }
                 default:
@@ -181,44 +181,3 @@ public readonly record struct StringLiteralInfo(bool IsRaw, bool IsBytes, bool I
     }
 }
 
-/// <summary>
-/// Unicode character names for <c>\N{...}</c> escapes. .NET has no name table, so unknown names are kept
-/// verbatim (not reported) unless a table is available.
-/// </summary>
-internal static class UnicodeNames
-{
-    public static bool IsAvailable => false;
-
-    public static string? Lookup(string name)
-    {
-        // Algorithmic names that need no table.
-        if (name.StartsWith("CJK UNIFIED IDEOGRAPH-", StringComparison.OrdinalIgnoreCase) &&
-            int.TryParse(name.AsSpan(22), System.Globalization.NumberStyles.HexNumber, null, out int cp) && cp <= 0x10FFFF)
-        {
-            return char.ConvertFromUtf32(cp);
-        }
-        return name.ToUpperInvariant() switch
-        {
-            "SPACE" => " ",
-            "NO-BREAK SPACE" => "\u00A0",
-            "EM DASH" => "\u2014",
-            "EN DASH" => "\u2013",
-            "BULLET" => "\u2022",
-            "HORIZONTAL ELLIPSIS" => "\u2026",
-            "LEFT-POINTING DOUBLE ANGLE QUOTATION MARK" => "\u00AB",
-            "RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK" => "\u00BB",
-            "EURO SIGN" => "\u20AC",
-            "DEGREE SIGN" => "\u00B0",
-            "LATIN SMALL LETTER A" => "a",
-            "GREEK SMALL LETTER ALPHA" => "\u03B1",
-            "EMPTY SET" => "\u2205",
-            "NULL" => "\0",
-            "LINE FEED" => "\n",
-            "CARRIAGE RETURN" => "\r",
-            "CHARACTER TABULATION" => "\t",
-            "ZERO WIDTH SPACE" => "\u200B",
-            "REPLACEMENT CHARACTER" => "\uFFFD",
-            _ => null,
-        };
-    }
-}
