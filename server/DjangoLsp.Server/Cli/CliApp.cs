@@ -69,9 +69,8 @@ public sealed class CliApp
         root.Add(RulesCommands.CreateRules(this));
         root.Add(RulesCommands.CreateExplain(this));
         root.Add(RulesCommands.CreateDocs(this));
-        // `djangolsp debug ast|parse|template` lives in DebugCommands; it is registered once it has subcommands.
-        var debug = DebugCommands.Create();
-        if (debug.Subcommands.Count > 0) root.Add(debug);
+        root.Add(AdvisoriesCommands.Create(this));
+        root.Add(DebugCommands.Create(this));
         return root;
     }
 }

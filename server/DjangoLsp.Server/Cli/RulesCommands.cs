@@ -18,7 +18,12 @@ public static class RulesCommands
         {
             var rules = app.CreateEngine().Catalog.All;
             if (parseResult.GetValue(format) == "json") WriteJson(rules, app.Output);
-            else WriteTable(rules, app.Output);
+            else
+            {
+                WriteTable(rules, app.Output);
+                app.Output.WriteLine();
+                app.Output.WriteLine(DjangoLsp.Analysis.Dependencies.Advisories.AdvisoryStore.Describe());
+            }
             return CliApp.ExitClean;
         });
         return command;
