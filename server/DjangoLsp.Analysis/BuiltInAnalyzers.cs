@@ -1,4 +1,6 @@
 using DjangoLsp.Analysis.Engine;
+using DjangoLsp.Analysis.Rules.Csrf;
+using DjangoLsp.Analysis.Rules.Settings;
 using DjangoLsp.Analysis.Syntax;
 
 namespace DjangoLsp.Analysis;
@@ -12,6 +14,8 @@ public static class BuiltInAnalyzers
     public static IReadOnlyList<IDocumentAnalyzer> Create() => new IDocumentAnalyzer[]
     {
         new SyntaxErrorAnalyzer(),
+        new SettingsAnalyzer(),
+        new ViewDecoratorAnalyzer(),
     };
 
     public static AnalysisEngine CreateEngine() => new(Create());
