@@ -293,6 +293,11 @@ internal static class Operators
     {
         var l = left.Effective;
         var r = right.Effective;
+        if (op == "*" && (l.Kind == PyValueKind.Str && r.Kind == PyValueKind.Int || l.Kind == PyValueKind.Int && r.Kind == PyValueKind.Str))
+        {
+            var (s, n) = l.Kind == PyValueKind.Str ? (l.StrValue!, r.IntValue) : (r.StrValue!, l.IntValue);
+            return n <= 0 ? PyValue.Str("", path, span) : (long)s.Length * n > 1_000_000 ? PyValue.Unknown : PyValue.Str(string.Concat(Enumerable.Repeat(s, (int)n)), path, span);
+        }
         if (l.Kind is not (PyValueKind.Int or PyValueKind.Bool) || r.Kind is not (PyValueKind.Int or PyValueKind.Bool)) return PyValue.Unknown;
         long a = l.Kind == PyValueKind.Bool ? (l.BoolValue ? 1 : 0) : l.IntValue;
         long b = r.Kind == PyValueKind.Bool ? (r.BoolValue ? 1 : 0) : r.IntValue;
