@@ -32,11 +32,9 @@ public sealed class ContentSecurityPolicyMissingRule : ISettingsRule
         if (django == true)
         {
             // The middleware sends nothing until a policy is configured.
-            var policy = context.Value("SECURE_CSP");
-            var reportOnly = context.Value("SECURE_CSP_REPORT_ONLY");
-            if (context.Settings.IsSet("SECURE_CSP") || context.Settings.IsSet("SECURE_CSP_REPORT_ONLY"))
-                if (policy.Truthy != false || reportOnly.Truthy != false) yield break;
-            if (context.Settings.HasUnresolvedImports) yield break;
+            var configured = new[] { "SECURE_CSP", "SECURE_CSP_REPORT_ONLY" }
+                .Any(name => context.Settings.IsSet(name) && context.Value(name).Truthy != false);
+            if (configured || context.Settings.HasUnresolvedImports) yield break;
             yield return context.At("SECURE_CSP", Rule, null,
                 "ContentSecurityPolicyMiddleware is installed but SECURE_CSP is not set, so no Content-Security-Policy header is sent.");
             yield break;

@@ -90,7 +90,7 @@ internal static class SecretKeyFix
                 if (statement is ExpressionStatementSyntax { Expression: StringLiteralExpressionSyntax } && insertAt == 0 ||
                     statement is FromImportStatementSyntax { Module.Name: "__future__" })
                 {
-                    insertAt = document.Text.Lines.GetLineFromPosition(statement.Span.End).EndIncludingLineBreak;
+                    insertAt = document.Text.Lines.GetLineFromPosition(Math.Max(statement.Span.Start, statement.Span.End - 1)).EndIncludingLineBreak;
                     continue;
                 }
                 break;

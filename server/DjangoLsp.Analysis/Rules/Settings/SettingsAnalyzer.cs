@@ -87,16 +87,20 @@ public sealed class SettingsAnalyzer : IDocumentAnalyzer
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(shared.Path));
         if (folder == null) yield break;
-        string[] candidates;
+        // Files on disk, plus the usual names probed through the workspace (an unsaved new buffer counts too).
+        var candidates = new SortedSet<string>(StringComparer.Ordinal);
         try
         {
-            candidates = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.py") : Array.Empty<string>();
+            if (Directory.Exists(folder)) candidates.UnionWith(Directory.GetFiles(folder, "*.py").Select(Path.GetFullPath));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            yield break;
         }
-        Array.Sort(candidates, StringComparer.Ordinal);
+        foreach (var name in UsualDeployedNames)
+        {
+            var probe = Path.Combine(folder, name);
+            if (!candidates.Contains(probe) && context.Files.TryGetDocument(probe) != null) candidates.Add(probe);
+        }
         foreach (var candidate in candidates)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -110,6 +114,11 @@ public sealed class SettingsAnalyzer : IDocumentAnalyzer
             if (settings.Files.Any(f => SamePath(f, shared.Path))) yield return (sibling, settings);
         }
     }
+
+    private static readonly string[] UsualDeployedNames =
+    {
+        "production.py", "prod.py", "staging.py", "stage.py", "live.py", "deploy.py", "deployment.py", "settings_production.py", "settings_prod.py",
+    };
 
     private static bool SamePath(string a, string b) =>
         string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
