@@ -17,6 +17,13 @@ internal sealed class ImportedNames
         {
             switch (node)
             {
+                // A module-level def/class of the same name (after the import) shadows it.
+                case FunctionDefinitionSyntax function when function.Ancestors().FirstOrDefault(a => a is StatementSyntax) == null:
+                    _qualified.Remove(function.Name);
+                    break;
+                case ClassDefinitionSyntax cls when cls.Ancestors().FirstOrDefault(a => a is StatementSyntax) == null:
+                    _qualified.Remove(cls.Name);
+                    break;
                 case ImportStatementSyntax import:
                     foreach (var alias in import.Names)
                     {

@@ -14,9 +14,9 @@ public sealed class CorsAllOriginsWithCredentialsRule : ISettingsRule
             "Any web site the victim visits can then call the API with the victim's cookies and read the responses: account data, tokens, orders.",
             "CORS_ALLOW_ALL_ORIGINS = True\nCORS_ALLOW_CREDENTIALS = True",
             "CORS_ALLOWED_ORIGINS = [\"https://app.example.com\"]\nCORS_ALLOW_CREDENTIALS = True",
-            Array.Empty<string>(), "std-setting-ALLOWED_HOSTS",
+            Array.Empty<string>(), "csrf-trusted-origins",
             "[django-cors-headers settings](https://github.com/adamchainz/django-cors-headers#configuration)"),
-        "allowed-hosts");
+        "csrf-trusted-origins");
 
     public IReadOnlyList<RuleDescriptor> Rules { get; } = new[] { Rule };
 
