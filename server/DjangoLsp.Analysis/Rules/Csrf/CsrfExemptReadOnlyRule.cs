@@ -8,11 +8,13 @@ public static class CsrfExemptReadOnlyRule
     public static readonly RuleDescriptor Rule = new(
         "DJ311", "csrf-exempt-read-only-view", Severity.Information, RuleCategory.Csrf,
         new[] { "A01:2021" }, new[] { "A01:2025" }, new[] { 352 },
-        "@csrf_exempt on a view that does not visibly change state (only GET handling seen).",
+        "@csrf_exempt on a view that does not visibly change state, or on a signature-verified webhook.",
         """
         ## What it does
         Reports `csrf_exempt` on a view in which DjangoLsp sees no state change (no POST handling, no writes), or on a view
-        passed to `csrf_exempt(...)` whose code it cannot see. It is information: the exemption is useless for a read-only
+        passed to `csrf_exempt(...)` whose code it cannot see, or on a state-changing view that authenticates each request
+        itself with a signature (`hmac.compare_digest`, `constant_time_compare`, a provider SDK's `construct_event`): a
+        server-to-server webhook, which cannot send a CSRF token and does not use cookies. It is information: the exemption is useless for a read-only
         view and dangerous as soon as someone adds POST handling.
 
         ## Why it matters

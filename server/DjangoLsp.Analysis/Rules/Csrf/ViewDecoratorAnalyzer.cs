@@ -105,6 +105,10 @@ public sealed class ViewDecoratorAnalyzer : IDocumentAnalyzer
             return new Finding(XFrameOptionsExemptRule.Rule, document.Path, span, message, XFrameOptionsExemptRule.Rule.DefaultSeverity,
                 Array.Empty<RelatedLocation>(), fixes);
         }
+        if (reason != null && view != null && ViewShape.VerifiesSignature(view))
+            return new Finding(CsrfExemptReadOnlyRule.Rule, document.Path, span,
+                $"csrf_exempt on '{viewName}', which changes state but verifies a request signature (a server-to-server webhook): make sure every path checks it.",
+                CsrfExemptReadOnlyRule.Rule.DefaultSeverity, Array.Empty<RelatedLocation>(), fixes);
         if (reason != null)
             return new Finding(CsrfExemptStateChangingRule.Rule, document.Path, span,
                 $"csrf_exempt on '{viewName}', which changes state ({reason}): other sites can submit requests to it with the user's cookies.",

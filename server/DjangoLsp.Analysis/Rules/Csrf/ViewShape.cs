@@ -15,6 +15,36 @@ internal static class ViewShape
 
     private static readonly HashSet<string> RequestBodies = new(StringComparer.Ordinal) { "POST", "body", "FILES", "data" };
 
+    private static readonly string[] SignatureChecks = { "compare_digest", "constant_time_compare", "hmac.new", "verify_signature", "construct_event", "verify_webhook" };
+
+    /// <summary>
+    /// True when the view authenticates each request itself (an HMAC signature header, a provider SDK's verification):
+    /// a server-to-server webhook, for which the cookie-based CSRF check is pointless.
+    /// </summary>
+    public static bool VerifiesSignature(SyntaxNode view)
+    {
+        foreach (var node in view.DescendantNodes())
+        {
+            if (node is CallExpressionSyntax call && Dotted(call.Expression) is { } callee &&
+                SignatureChecks.Any(c => callee == c || callee.EndsWith("." + c, StringComparison.Ordinal)))
+                return true;
+            if (node is StringLiteralExpressionSyntax { Value: { } literal } &&
+                literal.Contains("SIGNATURE", StringComparison.OrdinalIgnoreCase) &&
+                node.Ancestors().OfType<CallExpressionSyntax>().Any(c => c.Expression.ToString().Contains("request.", StringComparison.Ordinal)) &&
+                view.DescendantNodes().OfType<CallExpressionSyntax>().Any(c => Dotted(c.Expression) is { } d &&
+                    SignatureChecks.Any(s => d.EndsWith(s, StringComparison.Ordinal)) || c.Expression.ToString().StartsWith("hmac.", StringComparison.Ordinal)))
+                return true;
+        }
+        return false;
+    }
+
+    private static string? Dotted(ExpressionSyntax expression) => expression switch
+    {
+        NameExpressionSyntax n => n.Name,
+        AttributeExpressionSyntax a when Dotted(a.Expression) is { } left => left + "." + a.Name,
+        _ => null,
+    };
+
     /// <summary>What makes the view state-changing (for the message), or null when it only reads.</summary>
     public static string? StateChangingReason(SyntaxNode view, ImportedNames imports)
     {

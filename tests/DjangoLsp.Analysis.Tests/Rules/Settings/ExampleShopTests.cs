@@ -42,6 +42,15 @@ public class ExampleShopTests
             $"{rule} expected at {file}:{line}; got:\n" + string.Join("\n", findings.Select(f => $"{f.Rule} {f.Line} {f.Message}")));
     }
 
+    [TestCase(188)]   // OK021 payment webhook: HMAC-signed, server-to-server
+    [TestCase(201)]   // OK022 carrier webhook
+    public void SignedWebhooksGetAtMostInformation(int line)
+    {
+        var findings = FindingsFor("orders/views.py").Where(f => f.Line == line).ToList();
+        Assert.That(findings.Select(f => f.Rule), Does.Not.Contain("DJ310"));
+        Assert.That(findings.Select(f => f.Rule), Is.SubsetOf(new[] { "DJ311" }));
+    }
+
     [Test]
     public void DevelopmentSettingsAreNotReported()
     {

@@ -38,6 +38,7 @@ public class ViewDecoratorRuleTests
                 "def change(request):\n    if request.method == \"POST\":\n        request.user.save()\n    return redirect(\"/\")\n",
                 "@csrf_exempt\ndef feed(request):\n    return render(request, \"feed.xml\", {\"items\": Item.objects.all()})\n",
                 "@require_GET\n@csrf_exempt\ndef status(request):\n    return HttpResponse(\"ok\")\n",
+                "from django.utils.crypto import constant_time_compare\n\n@csrf_exempt\ndef hook(request):\n    if not constant_time_compare(request.headers.get(\"X-Hub-Signature\", \"\"), expected(request.body)):\n        return HttpResponse(status=403)\n    Event.objects.create(body=request.body)\n    return HttpResponse(status=204)\n",
             }),
         ["DJ311"] = (
             new[]
@@ -46,6 +47,7 @@ public class ViewDecoratorRuleTests
                 "@method_decorator(csrf_exempt, name=\"dispatch\")\nclass Status(View):\n    def get(self, request):\n        return HttpResponse(\"ok\")\n",
                 "from api.views import Thing\nurlpatterns = [path(\"t/\", csrf_exempt(Thing.as_view()))]\n",
                 "from django.views.decorators.http import require_safe\n\n@csrf_exempt\n@require_safe\ndef health(request):\n    return HttpResponse(\"ok\")\n",
+                "import hmac\n\n@csrf_exempt\n@require_POST\ndef payment_webhook(request):\n    sig = request.headers.get(\"X-Signature\", \"\")\n    if not hmac.compare_digest(sig, sign(request.body)):\n        return HttpResponse(status=403)\n    Order.objects.filter(ref=request.body).update(paid=True)\n    return HttpResponse(status=204)\n",
                 "from django.views.decorators.csrf import csrf_exempt as ce\n\n@ce\ndef search(request):\n    q = request.GET.get(\"q\", \"\")\n    return render(request, \"s.html\", {\"q\": q})\n",
             },
             new[]
