@@ -1,5 +1,7 @@
 using DjangoLsp.Analysis.Engine;
 using DjangoLsp.Analysis.Rules.Templates;
+using DjangoLsp.Analysis.Rules.Csrf;
+using DjangoLsp.Analysis.Rules.Settings;
 using DjangoLsp.Analysis.Syntax;
 
 namespace DjangoLsp.Analysis;
@@ -17,6 +19,8 @@ public static class BuiltInAnalyzers
         new PostFormWithoutCsrfTokenRule(),
         new CsrfTokenInExternalFormRule(),
         new Dependencies.DependencyAnalyzer(),
+        new SettingsAnalyzer(),
+        new ViewDecoratorAnalyzer(),
     };
 
     public static AnalysisEngine CreateEngine() => new(Create());
