@@ -1,4 +1,6 @@
 using DjangoLsp.Analysis.Engine;
+using DjangoLsp.Analysis.Rules.Crypto;
+using DjangoLsp.Analysis.Rules.Dos;
 using DjangoLsp.Analysis.Syntax;
 
 namespace DjangoLsp.Analysis;
@@ -12,6 +14,15 @@ public static class BuiltInAnalyzers
     public static IReadOnlyList<IDocumentAnalyzer> Create() => new IDocumentAnalyzer[]
     {
         new SyntaxErrorAnalyzer(),
+        new WeakPasswordHashAnalyzer(),
+        new InsecureRandomAnalyzer(),
+        new TimingUnsafeCompareAnalyzer(),
+        new TlsVerificationDisabledAnalyzer(),
+        new HardcodedSecretAnalyzer(),
+        new RegexFromRequestAnalyzer(),
+        new CatastrophicRegexAnalyzer(),
+        new ExceptionDetailsInResponseAnalyzer(),
+        new SensitiveDataInLogAnalyzer(),
     };
 
     public static AnalysisEngine CreateEngine() => new(Create());

@@ -1,0 +1,68 @@
+using DjangoLsp.Python.Syntax;
+
+namespace DjangoLsp.Analysis.Rules.Crypto;
+
+/// <summary>
+/// Local name → imported qualified name for one module (all import statements, at any depth). A stop-gap until
+/// the semantic model (branch rules-py) resolves names with scopes; deliberately tiny: no assignments, no scopes.
+/// </summary>
+public sealed class ImportMap
+{
+    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+
+    public static ImportMap Build(SyntaxNode root)
+    {
+        var map = new ImportMap();
+        foreach (var node in root.DescendantNodes())
+        {
+            switch (node)
+            {
+                case ImportStatementSyntax import:
+                    foreach (var alias in import.Names)
+                    {
+                        var full = alias.Name.Name;
+                        if (full.Length == 0) continue;
+                        var asName = alias.AliasToken?.Text;
+                        if (!string.IsNullOrEmpty(asName)) map._names[asName] = full;
+                        else map._names[full.Split('.')[0]] = full.Split('.')[0];
+                    }
+                    break;
+                case FromImportStatementSyntax from when !from.IsStarImport && from.Level == 0 && from.Module != null:
+                    foreach (var alias in from.Names)
+                    {
+                        var name = alias.Name.Name;
+                        if (name.Length == 0) continue;
+                        var local = alias.AliasToken?.Text;
+                        map._names[string.IsNullOrEmpty(local) ? name : local] = from.Module.Name + "." + name;
+                    }
+                    break;
+            }
+        }
+        return map;
+    }
+
+    public bool TryGet(string localName, out string qualified) => _names.TryGetValue(localName, out qualified!);
+
+    /// <summary>True when some local name is bound to <paramref name="qualified"/> (e.g. <c>secrets</c>).</summary>
+    public bool Binds(string localName, string qualified) => _names.TryGetValue(localName, out var q) && q == qualified;
+
+    /// <summary>
+    /// <c>h.md5</c> → <c>hashlib.md5</c> when <c>import hashlib as h</c>. A name that is not imported keeps its
+    /// own spelling (builtins such as <c>str</c>, local variables); calls and subscripts have no name (null).
+    /// </summary>
+    public string? QualifiedName(ExpressionSyntax expression)
+    {
+        switch (expression)
+        {
+            case NameExpressionSyntax name:
+                return _names.TryGetValue(name.Name, out var q) ? q : name.Name;
+            case AttributeExpressionSyntax attribute:
+                var left = QualifiedName(attribute.Expression);
+                return left == null ? null : left + "." + attribute.Name;
+            case ParenthesizedExpressionSyntax parenthesized:
+                return QualifiedName(parenthesized.Expression);
+            default:
+                return null;
+        }
+    }
+}
