@@ -3,8 +3,9 @@ using DjangoLsp.Python.Syntax;
 namespace DjangoLsp.Analysis.Rules.Crypto;
 
 /// <summary>
-/// Local name → imported qualified name for one module (all import statements, at any depth). A stop-gap until
-/// the semantic model (branch rules-py) resolves names with scopes; deliberately tiny: no assignments, no scopes.
+/// Which import lines a module has (local name → imported name, all import statements at any depth). Used only
+/// by fixes, to add <c>import secrets</c> or <c>constant_time_compare</c> once; name resolution for rules goes
+/// through the shared semantic model (<see cref="PythonFile.Semantics"/>).
 /// </summary>
 public sealed class ImportMap
 {
@@ -45,24 +46,4 @@ public sealed class ImportMap
 
     /// <summary>True when some local name is bound to <paramref name="qualified"/> (e.g. <c>secrets</c>).</summary>
     public bool Binds(string localName, string qualified) => _names.TryGetValue(localName, out var q) && q == qualified;
-
-    /// <summary>
-    /// <c>h.md5</c> → <c>hashlib.md5</c> when <c>import hashlib as h</c>. A name that is not imported keeps its
-    /// own spelling (builtins such as <c>str</c>, local variables); calls and subscripts have no name (null).
-    /// </summary>
-    public string? QualifiedName(ExpressionSyntax expression)
-    {
-        switch (expression)
-        {
-            case NameExpressionSyntax name:
-                return _names.TryGetValue(name.Name, out var q) ? q : name.Name;
-            case AttributeExpressionSyntax attribute:
-                var left = QualifiedName(attribute.Expression);
-                return left == null ? null : left + "." + attribute.Name;
-            case ParenthesizedExpressionSyntax parenthesized:
-                return QualifiedName(parenthesized.Expression);
-            default:
-                return null;
-        }
-    }
 }

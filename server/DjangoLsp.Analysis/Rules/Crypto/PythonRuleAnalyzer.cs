@@ -1,4 +1,5 @@
 using DjangoLsp.Analysis.Engine;
+using DjangoLsp.Analysis.Semantics;
 using DjangoLsp.Analysis.Syntax;
 using DjangoLsp.Python.Syntax;
 using Microsoft.CodeAnalysis.Text;
@@ -26,7 +27,7 @@ public abstract class PythonRuleAnalyzer : IDocumentAnalyzer
     public IEnumerable<Finding> Analyze(AnalysisDocument document, AnalysisContext context, CancellationToken cancellationToken)
     {
         var tree = document.GetPythonSyntax(cancellationToken);
-        var file = new PythonFile(document, tree);
+        var file = new PythonFile(document, tree, () => document.GetPythonSemantics(cancellationToken));
         return Analyze(file, cancellationToken).ToList();
     }
 
@@ -39,18 +40,24 @@ public abstract class PythonRuleAnalyzer : IDocumentAnalyzer
 /// <summary>What every rule wants to know about the file being analysed.</summary>
 public sealed class PythonFile
 {
+    private readonly Lazy<PythonSemanticModel> _semantics;
     private ImportMap? _imports;
 
-    public PythonFile(AnalysisDocument document, PythonSyntaxTree tree)
+    public PythonFile(AnalysisDocument document, PythonSyntaxTree tree, Func<PythonSemanticModel> semantics)
     {
         Document = document;
         Tree = tree;
+        _semantics = new Lazy<PythonSemanticModel>(semantics);
     }
+
+    /// <summary>The shared semantic model (scopes, import-aware qualified names, constants) of the document.</summary>
+    public PythonSemanticModel Semantics => _semantics.Value;
 
     public AnalysisDocument Document { get; }
     public PythonSyntaxTree Tree { get; }
     public string Path => Document.Path;
     public SourceText Text => Document.Text;
+    /// <summary>The module's import lines, for fixes that add an import only when it is missing.</summary>
     public ImportMap Imports => _imports ??= ImportMap.Build(Tree.Root);
 
     /// <summary>tests.py, test_*.py, *_test.py, conftest.py or anything under a tests/ folder.</summary>
@@ -79,6 +86,9 @@ public sealed class PythonFile
 
     public IEnumerable<CallExpressionSyntax> Calls() => Tree.Root.DescendantNodes().OfType<CallExpressionSyntax>();
 
-    /// <summary>Fully qualified name of the callee (e.g. <c>hashlib.md5</c>), resolved through this file's imports.</summary>
-    public string? CalleeName(CallExpressionSyntax call) => Imports.QualifiedName(call.Expression);
+    /// <summary>Fully qualified name of the callee (e.g. <c>hashlib.md5</c>), from the semantic model.</summary>
+    public string? CalleeName(CallExpressionSyntax call) => Semantics.GetCalleeName(call);
+
+    /// <summary>Fully qualified name of an expression (e.g. <c>ssl.CERT_NONE</c>), from the semantic model.</summary>
+    public string? QualifiedName(ExpressionSyntax expression) => Semantics.GetQualifiedName(expression);
 }

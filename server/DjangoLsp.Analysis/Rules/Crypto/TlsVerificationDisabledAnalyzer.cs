@@ -94,7 +94,7 @@ public sealed class TlsVerificationDisabledAnalyzer : PythonRuleAnalyzer
                     }
                     break;
                 }
-                case AttributeExpressionSyntax { Name: "CERT_NONE" } certNone when file.Imports.QualifiedName(certNone) is "ssl.CERT_NONE":
+                case AttributeExpressionSyntax { Name: "CERT_NONE" } certNone when file.QualifiedName(certNone) is "ssl.CERT_NONE":
                     findings.Add(Report(file, certNone.Span, "ssl.CERT_NONE disables certificate verification.", Severity.Warning,
                         SourceEdits.Fix("Require certificates (CERT_REQUIRED)", true, SourceEdits.Replace(file, certNone.NameToken.Span, "CERT_REQUIRED"))));
                     break;

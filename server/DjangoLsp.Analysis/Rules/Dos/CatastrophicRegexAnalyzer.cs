@@ -97,5 +97,5 @@ public sealed class CatastrophicRegexAnalyzer : PythonRuleAnalyzer
 
     private static bool HasVerboseFlag(PythonFile file, CallExpressionSyntax call) =>
         call.ArgumentList.Arguments.Skip(1).Any(a => a.Expression.DescendantNodesAndSelf().OfType<ExpressionSyntax>()
-            .Any(e => file.Imports.QualifiedName(e) is "re.X" or "re.VERBOSE" or "regex.X" or "regex.VERBOSE"));
+            .Any(e => file.QualifiedName(e) is "re.X" or "re.VERBOSE" or "regex.X" or "regex.VERBOSE"));
 }

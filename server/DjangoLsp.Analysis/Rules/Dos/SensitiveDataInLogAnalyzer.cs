@@ -84,7 +84,7 @@ public sealed class SensitiveDataInLogAnalyzer : PythonRuleAnalyzer
     private static bool IsLogCall(PythonFile file, CallExpressionSyntax call)
     {
         if (call.Expression is not AttributeExpressionSyntax { } method || !LogMethods.Contains(method.Name)) return false;
-        if (file.Imports.QualifiedName(method.Expression) is "logging") return true;
+        if (file.QualifiedName(method.Expression) is "logging") return true;
         var receiver = method.Expression switch
         {
             NameExpressionSyntax n => n.Name,
