@@ -127,6 +127,9 @@ public sealed class HardcodedSecretAnalyzer : PythonRuleAnalyzer
         // Format strings, URLs names and dotted paths are configuration, not credentials.
         if (value.Contains("%(", StringComparison.Ordinal) || value.Contains("{}", StringComparison.Ordinal)) return false;
         if (value.All(c => char.IsLetter(c) || c is '_' or '.') && value.Contains('.', StringComparison.Ordinal)) return false;
+        // Regular expressions ('[^\W\d]\w*') describe tokens; they are not tokens.
+        if (value.Contains("\\w", StringComparison.Ordinal) || value.Contains("\\d", StringComparison.Ordinal) || value.Contains("\\s", StringComparison.Ordinal) || value.StartsWith("[^", StringComparison.Ordinal))
+            return false;
         // Identifier-like names ('_password_reset_token', 'set-password', '_csrftoken') are keys *under which* a
         // secret is stored, not the secret; real credentials mix in digits, capitals or symbols.
         if (value.All(c => char.IsAsciiLetterLower(c) || c is '_' or '-') && (value[0] == '_' || value.Contains('_', StringComparison.Ordinal) || value.Contains('-', StringComparison.Ordinal)))

@@ -22,7 +22,11 @@ public sealed class TimingUnsafeCompareAnalyzer : PythonRuleAnalyzer
             other side is not a constant. Severity is *error* when the other side comes from the request
             (a signature header, a token query parameter), *warning* otherwise.
 
-            Not reported: comparisons with constants, `None` or `""` (`token == ""`), lengths (`len(token) == 32`),
+            Reported only with evidence that a guess meets a secret: an HMAC digest on one side, request data on
+            one side, or secret-named values on both sides. A lone `token`/`digest` is not enough (lexers compare
+            tokens with token types; integrity checks compare file digests, which are not secret).
+
+            Not reported: comparisons with constants, classes and enum members (`token == Keyword`), `None` or `""` (`token == ""`), lengths (`len(token) == 32`),
             `request.method == "POST"`, names whose head word is not secret (`token_type`, `signature_version`),
             password confirmations (`password != password2`), class constants (`token == self.reset_url_token` where
             the class sets `reset_url_token = "set-password"`) and a value compared with something computed from
@@ -73,10 +77,16 @@ public sealed class TimingUnsafeCompareAnalyzer : PythonRuleAnalyzer
             var left = compare.Left;
             var right = compare.Operands[0].Right;
             if (IsHarmlessSide(left) || IsHarmlessSide(right)) continue;
-            var secret = SecretText(file, left) ?? SecretText(file, right);
+            var leftSecret = SecretText(file, left);
+            var rightSecret = SecretText(file, right);
+            var secret = leftSecret ?? rightSecret;
             if (secret == null) continue;
-            // Both sides secret-shaped or one from the request: timing matters. Two plain names (x.token == y.token in __eq__)
-            // compare objects, not a guess; require the other side to be a value, not the same attribute of another object.
+            var fromRequest = RequestData.IsFromRequest(left) || RequestData.IsFromRequest(right);
+            // Evidence that a guess meets a secret: an HMAC on one side, the request on one side, or secrets on both.
+            // A lone "token" or "digest" is too weak: lexers compare tokens with token types, and integrity
+            // checks compare file digests, neither of which a timing attack can exploit.
+            if (!(IsHmacDigestValue(file, left) || IsHmacDigestValue(file, right) || fromRequest || (leftSecret != null && rightSecret != null))) continue;
+            // x.token == y.token (in __eq__) compares two objects, not a guess with a secret.
             if (left is AttributeExpressionSyntax la && right is AttributeExpressionSyntax ra && la.Name == ra.Name) continue;
             // password != password2: a confirmation check of two values the same user typed.
             if (SecretNames.IdentifiersOf(left).Any(SecretNames.MentionsPassword) && SecretNames.IdentifiersOf(right).Any(SecretNames.MentionsPassword)) continue;
@@ -84,7 +94,6 @@ public sealed class TimingUnsafeCompareAnalyzer : PythonRuleAnalyzer
             if (IsClassConstant(left) || IsClassConstant(right)) continue;
             // csrf_token = sanitize(cookie_token); csrf_token != cookie_token: both sides are the same client value.
             if (IsDerivedFrom(left, right) || IsDerivedFrom(right, left)) continue;
-            var fromRequest = RequestData.IsFromRequest(left) || RequestData.IsFromRequest(right);
             var negated = op == SyntaxKind.ExclamationEqualsToken;
             var call = $"constant_time_compare({left}, {right})";
             var replacement = negated ? "not " + call : call;
@@ -101,7 +110,7 @@ public sealed class TimingUnsafeCompareAnalyzer : PythonRuleAnalyzer
     }
 
     private static bool IsHarmlessSide(ExpressionSyntax e) =>
-        Syntactic.IsConstant(e) || Syntactic.IsConstantName(e) ||
+        Syntactic.IsConstant(e) || (Syntactic.IsConstantName(e) && !SecretNames.IsSecretName(((NameExpressionSyntax)e).Name)) || IsTypeLike(e) ||
         e is CallExpressionSyntax { Expression: NameExpressionSyntax { Name: "len" or "type" or "bool" or "int" or "isinstance" } };
 
     /// <summary>The secret's name if <paramref name="e"/> is a secret value, else null.</summary>
@@ -116,11 +125,24 @@ public sealed class TimingUnsafeCompareAnalyzer : PythonRuleAnalyzer
             CallExpressionSyntax c when SecretNames.IdentifiersOf(c).FirstOrDefault() is { } id && c.Expression is AttributeExpressionSyntax { Name: "get" } => id,
             _ => null,
         };
-        if (head != null && SecretNames.IsSecretName(head) && !head.Equals("csrf", StringComparison.OrdinalIgnoreCase)) return head;
+        if (head != null && SecretNames.IsSecretName(head) && SecretNames.Words(head)[^1] is not ("csrf" or "digest" or "nonce" or "salt")) return head;
         // A local assigned from hmac.new(...).hexdigest().
         if (e is NameExpressionSyntax name && RequestData.LocalAssignments(name).Any(v => IsHmacDigest(file, v))) return name.Name;
         return null;
     }
+
+    /// <summary><c>Keyword</c>, <c>Comment.Special</c>, <c>_ffi.NULL</c>: classes, enum members and sentinels.</summary>
+    private static bool IsTypeLike(ExpressionSyntax e)
+    {
+        var last = e switch { NameExpressionSyntax n => n.Name, AttributeExpressionSyntax a => a.Name, _ => null };
+        if (string.IsNullOrEmpty(last) || !char.IsUpper(last[0])) return false;
+        var allCaps = last.All(c => !char.IsLetter(c) || char.IsUpper(c));
+        return !allCaps || !SecretNames.IsSecretName(last);
+    }
+
+    /// <summary>An HMAC digest expression, or a local assigned from one.</summary>
+    private static bool IsHmacDigestValue(PythonFile file, ExpressionSyntax e) =>
+        IsHmacDigest(file, e) || (e is NameExpressionSyntax name && RequestData.LocalAssignments(name).Any(v => IsHmacDigest(file, v)));
 
     private static bool IsClassConstant(ExpressionSyntax e)
     {

@@ -20,7 +20,8 @@ public sealed class TlsVerificationDisabledAnalyzer : PythonRuleAnalyzer
             Reports outgoing HTTPS made without verifying the server:
             - `verify=False` in `requests`/`httpx` calls, sessions and clients (`requests.get(url, verify=False)`,
               `httpx.Client(verify=False)`, `session.verify = False`);
-            - `ssl._create_unverified_context()`, `ssl.CERT_NONE`, `context.check_hostname = False`;
+            - `ssl._create_unverified_context()`, `ssl.CERT_NONE` assigned or passed (not as a dict key, in a
+              comparison or as one branch of an `x if insecure_option else y` opt-in), `context.check_hostname = False`;
             - `urllib3.disable_warnings(...)` (information) when the same module turns verification off, because it
               hides the warning that would have pointed at the problem.
 
@@ -94,7 +95,7 @@ public sealed class TlsVerificationDisabledAnalyzer : PythonRuleAnalyzer
                     }
                     break;
                 }
-                case AttributeExpressionSyntax { Name: "CERT_NONE" } certNone when file.QualifiedName(certNone) is "ssl.CERT_NONE":
+                case AttributeExpressionSyntax { Name: "CERT_NONE" } certNone when file.QualifiedName(certNone) is "ssl.CERT_NONE" && DisablesVerification(certNone):
                     findings.Add(Report(file, certNone.Span, "ssl.CERT_NONE disables certificate verification.", Severity.Warning,
                         SourceEdits.Fix("Require certificates (CERT_REQUIRED)", true, SourceEdits.Replace(file, certNone.NameToken.Span, "CERT_REQUIRED"))));
                     break;
@@ -116,6 +117,19 @@ public sealed class TlsVerificationDisabledAnalyzer : PythonRuleAnalyzer
                 findings.Add(Report(file, call.Span, "urllib3.disable_warnings() hides the InsecureRequestWarning of the unverified requests in this module.", Severity.Information));
         return findings;
     }
+
+    /// <summary>
+    /// CERT_NONE assigned or passed. Not: a dict key mapping modes (<c>{ssl.CERT_NONE: VERIFY_NONE}</c>), a
+    /// comparison (<c>if mode == ssl.CERT_NONE</c>) or one branch of a setting-driven choice
+    /// (<c>CERT_NONE if insecure_option else CERT_REQUIRED</c>), which is an explicit opt-in.
+    /// </summary>
+    private static bool DisablesVerification(AttributeExpressionSyntax certNone) =>
+        certNone.Parent switch
+        {
+            DictEntrySyntax entry => entry.Value == certNone,
+            CompareExpressionSyntax or CompareOperandSyntax or ConditionalExpressionSyntax => false,
+            _ => true,
+        };
 
     private static bool IsHttpCall(string? name, CallExpressionSyntax call)
     {

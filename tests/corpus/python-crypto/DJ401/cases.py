@@ -5,7 +5,7 @@ from hashlib import md5, sha1
 
 def check_legacy(user, password):
     digest = hashlib.md5(password.encode("utf-8")).hexdigest()  # expect: DJ401
-    return digest == user.profile.legacy_hash  # also DJ420: a password hash compared with ==
+    return digest == user.profile.legacy_hash
 
 
 def store(user, form):

@@ -33,8 +33,8 @@ def inline(request, key):
     return hmac.new(key, request.body, hashlib.sha1).hexdigest() == request.GET.get("mac")  # expect: DJ420
 
 
-def check_secret(given, stored_secret):
-    if given != stored_secret:  # expect: DJ420
+def check_secret(request, stored_secret):
+    if request.POST["secret"] != stored_secret:  # expect: DJ420
         raise PermissionError
 
 
@@ -85,3 +85,23 @@ def sanitized(request):
 
 def db_signature(connection, default_sig):
     return connection.creation.test_db_signature() != default_sig
+
+
+def lexer(token, value):
+    return token == Keyword and value == "("
+
+
+def file_integrity(path, digest, expected):
+    return digest != expected
+
+
+def parser_token(token, self_eof):
+    return token == self_eof
+
+
+def replayed(nonce, last_nonce):
+    return nonce == last_nonce
+
+
+class Keyword:
+    pass

@@ -63,6 +63,14 @@ def form_field(form):
     return form.save(verify=False)
 
 
+CERT_MAP = {ssl.CERT_NONE: "none", ssl.CERT_REQUIRED: "required"}
+
+
+def opt_in(ctx, insecure_option):
+    ctx.verify_mode = ssl.CERT_NONE if insecure_option else ssl.CERT_REQUIRED
+    return ctx.verify_mode == ssl.CERT_NONE
+
+
 def hostname_on():
     ctx = ssl.create_default_context()
     ctx.check_hostname = True

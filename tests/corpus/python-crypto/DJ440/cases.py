@@ -38,6 +38,7 @@ SESSION_KEY = "_auth_user_id"
 PASSWORD_RESET_TOKEN_NAME = "_password_reset_token"
 password_help = "Your password must contain at least 8 characters."
 SHORT_PASSWORD = "abc"
+jsonnet_token = r"[^\W\d]\w*"
 TOKEN_TYPE = "Bearer-token-v2"
 
 
