@@ -1,4 +1,5 @@
 using DjangoLsp.Analysis.Engine;
+using DjangoLsp.Analysis.Rules.Python;
 using DjangoLsp.Analysis.Syntax;
 
 namespace DjangoLsp.Analysis;
@@ -12,6 +13,24 @@ public static class BuiltInAnalyzers
     public static IReadOnlyList<IDocumentAnalyzer> Create() => new IDocumentAnalyzer[]
     {
         new SyntaxErrorAnalyzer(),
+        // Python injection, XSS and redirect rules (taint analysis on the semantic model).
+        new SqlInjectionRule(),
+        new OsCommandInjectionRule(),
+        new SubprocessShellRule(),
+        new CodeInjectionRule(),
+        new TemplateInjectionRule(),
+        new UnsafeDeserializationRule(),
+        new PickleSessionSerializerRule(),
+        new SsrfRule(),
+        new PathTraversalRule(),
+        new StaticServeInUrlsRule(),
+        new MarkSafeRule(),
+        new MarkSafeJsonRule(),
+        new FormatHtmlPreformattedRule(),
+        new HttpResponseXssRule(),
+        new Jinja2AutoescapeRule(),
+        new OpenRedirectRule(),
+        new IsSafeUrlRemovedRule(),
     };
 
     public static AnalysisEngine CreateEngine() => new(Create());
