@@ -80,7 +80,7 @@ internal sealed class FunctionTaintAnalysis
         {
             if (!exitStates.TryGetValue(edge.From, out var state)) continue;
             if (edge.Condition != null && edge.Kind is EdgeKind.WhenTrue or EdgeKind.WhenFalse)
-                state = Refine(edge.Condition, edge.Kind == EdgeKind.WhenTrue, state);
+                state = _evaluator.Guards.Refine(edge.Condition, edge.Kind == EdgeKind.WhenTrue, state);
             joined = joined == null ? state : Join(joined, state);
         }
         return joined ?? initial;
@@ -172,66 +172,5 @@ internal sealed class FunctionTaintAnalysis
                 _evaluator.Eval(condition, ref state);
                 break;
         }
-    }
-
-    /// <summary>What is known on the branch where <paramref name="condition"/> is <paramref name="whenTrue"/>.</summary>
-    private ImmutableDictionary<string, TaintValue> Refine(ExpressionSyntax condition, bool whenTrue, ImmutableDictionary<string, TaintValue> state)
-    {
-        condition = condition.Unparenthesize();
-        switch (condition)
-        {
-            case UnaryExpressionSyntax { OperatorToken.Kind: SyntaxKind.NotKeyword } not:
-                return Refine(not.Operand, !whenTrue, state);
-            case BinaryExpressionSyntax binary when binary.OperatorToken.Kind == SyntaxKind.AndKeyword:
-                return whenTrue ? Refine(binary.Right, true, Refine(binary.Left, true, state)) : state;
-            case BinaryExpressionSyntax binary when binary.OperatorToken.Kind == SyntaxKind.OrKeyword:
-                return whenTrue ? state : Refine(binary.Right, false, Refine(binary.Left, false, state));
-            case CallExpressionSyntax call when whenTrue && TaintKnowledge.IsRedirectGuard(_model.GetCalleeName(call)):
-                {
-                    var url = call.GetArgument(0, "url")?.Expression;
-                    return url != null ? Sanitize(url, state, SinkKind.Redirect) : state;
-                }
-            case CallExpressionSyntax { Expression: AttributeExpressionSyntax predicate } when whenTrue
-                && TaintKnowledge.CharacterClassPredicates.Contains(predicate.Name):
-                return Sanitize(predicate.Expression, state, AllKinds);
-            case CompareExpressionSyntax compare when compare.Operands.Count == 1:
-                {
-                    var operand = compare.Operands[0];
-                    var op = operand.OperatorToken.Kind;
-                    var negated = operand.SecondOperatorToken != null || op == SyntaxKind.ExclamationEqualsToken;
-                    var isMembership = op == SyntaxKind.InKeyword || (op == SyntaxKind.NotKeyword && operand.SecondOperatorToken?.Kind == SyntaxKind.InKeyword);
-                    var isEquality = op is SyntaxKind.EqualsEqualsToken or SyntaxKind.ExclamationEqualsToken;
-                    if (whenTrue == negated) return state;
-                    if (isMembership && IsTrustedCollection(operand.Right)) return Sanitize(compare.Left, state, AllKinds);
-                    if (isEquality && _model.IsConstant(operand.Right)) return Sanitize(compare.Left, state, AllKinds);
-                    if (isEquality && _model.IsConstant(compare.Left)) return Sanitize(operand.Right, state, AllKinds);
-                    return state;
-                }
-            default:
-                return state;
-        }
-    }
-
-    private static readonly SinkKind[] AllKinds = Enum.GetValues<SinkKind>();
-
-    private bool IsTrustedCollection(ExpressionSyntax expression)
-    {
-        expression = expression.Unparenthesize();
-        if (_model.IsConstant(expression)) return true;
-        if (expression is NameExpressionSyntax name)
-        {
-            var binding = _model.GetReachingBinding(name);
-            return binding != null && binding.Scope.Kind == ScopeKind.Module && (_model.IsConstant(binding.Value) || name.Name.All(c => !char.IsLower(c)));
-        }
-        return false;
-    }
-
-    private ImmutableDictionary<string, TaintValue> Sanitize(ExpressionSyntax expression, ImmutableDictionary<string, TaintValue> state, params SinkKind[] kinds)
-    {
-        var key = expression.Unparenthesize().GetDottedText();
-        if (key == null || key.Contains("()")) return state;
-        var current = state;
-        var value = _evaluator.Eval(expression, ref current);
-        return state.SetItem(key, value.Sanitize(kinds));
     }
 }

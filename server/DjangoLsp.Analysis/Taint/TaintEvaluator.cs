@@ -20,7 +20,10 @@ internal sealed class TaintEvaluator
     {
         _model = model;
         _path = path;
+        Guards = new TaintGuards(model, this);
     }
+
+    public TaintGuards Guards { get; }
 
     public RelatedLocation Location(SyntaxNode node, string message) => new(_path, node.Span, message);
 
@@ -39,6 +42,9 @@ internal sealed class TaintEvaluator
                     foreach (var fstring in literal.Parts.OfType<FStringExpressionSyntax>())
                         foreach (var interpolation in Interpolations(fstring.Parts))
                             result = TaintValue.Join(result, Eval(interpolation.Expression, ref state, depth + 1));
+                    // f"/shop/{slug}/": a constant start fixes the redirect target's host.
+                    var prefix = LeadingText(literal);
+                    if (prefix != null && !IsOpenPrefix(prefix)) result = WithRedirectFrom(result, TaintValue.Clean);
                     return result;
                 }
             case NameExpressionSyntax name:
@@ -52,6 +58,34 @@ internal sealed class TaintEvaluator
                 }
             case CallExpressionSyntax call:
                 return EvalCall(call, ref state, depth);
+            case BinaryExpressionSyntax binary when binary.OperatorToken.Kind == SyntaxKind.PercentToken && _model.GetConstantString(binary.Left) is { } format:
+                {
+                    var value = Eval(binary.Left, ref state, depth + 1);
+                    var specs = ConversionSpecs(format);
+                    var right = binary.Right.Unparenthesize();
+                    var items = right is CollectionExpressionSyntax { Kind: SyntaxKind.TupleExpression } t ? t.Elements : new[] { right };
+                    for (var i = 0; i < items.Count; i++)
+                    {
+                        // %d, %f, %x... print a number: nothing else gets through.
+                        if (specs != null && specs.Count == items.Count && "diouxXeEfFgGc".Contains(specs[i])) continue;
+                        value = TaintValue.Join(value, Eval(items[i], ref state, depth + 1));
+                    }
+                    // "%s?%s" % (url, query): only what comes first decides where a redirect goes.
+                    var percent = format.IndexOf('%');
+                    var prefix = percent < 0 ? format : format[..percent];
+                    if (!IsOpenPrefix(prefix)) return WithRedirectFrom(value, TaintValue.Clean);
+                    if (prefix.Length > 0) return value;
+                    var first = binary.Right.Unparenthesize() is CollectionExpressionSyntax { Kind: SyntaxKind.TupleExpression, Elements.Count: > 0 } tuple ? tuple.Elements[0] : binary.Right;
+                    return WithRedirectFrom(value, Eval(first, ref state, depth + 1));
+                }
+            case BinaryExpressionSyntax binary when binary.OperatorToken.Kind == SyntaxKind.PlusToken:
+                {
+                    var left = Eval(binary.Left, ref state, depth + 1);
+                    var value = TaintValue.Join(left, Eval(binary.Right, ref state, depth + 1));
+                    var prefix = _model.GetConstantString(binary.Left);
+                    return prefix != null && !IsOpenPrefix(prefix) ? WithRedirectFrom(value, TaintValue.Clean)
+                        : prefix == null ? WithRedirectFrom(value, left) : value;
+                }
             case BinaryExpressionSyntax binary:
                 return TaintValue.Join(Eval(binary.Left, ref state, depth + 1), Eval(binary.Right, ref state, depth + 1));
             case CompareExpressionSyntax:
@@ -59,7 +93,12 @@ internal sealed class TaintEvaluator
             case UnaryExpressionSyntax unary:
                 return unary.OperatorToken.Kind == SyntaxKind.NotKeyword ? TaintValue.Clean : Eval(unary.Operand, ref state, depth + 1);
             case ConditionalExpressionSyntax conditional:
-                return TaintValue.Join(Eval(conditional.WhenTrue, ref state, depth + 1), Eval(conditional.WhenFalse, ref state, depth + 1));
+                {
+                    // Each branch is evaluated knowing what the condition proves.
+                    var whenTrue = Guards.Refine(conditional.Condition, true, state);
+                    var whenFalse = Guards.Refine(conditional.Condition, false, state);
+                    return TaintValue.Join(Eval(conditional.WhenTrue, ref whenTrue, depth + 1), Eval(conditional.WhenFalse, ref whenFalse, depth + 1));
+                }
             case ParenthesizedExpressionSyntax parenthesized:
                 return Eval(parenthesized.Expression, ref state, depth + 1);
             case AwaitExpressionSyntax awaited:
@@ -112,6 +151,18 @@ internal sealed class TaintEvaluator
         }
     }
 
+    /// <summary>A constant URL prefix after which data can still choose the host ("", "/", "//", "\\", "http://").</summary>
+    private static bool IsOpenPrefix(string prefix) =>
+        prefix.Length == 0 || prefix is "/" or "\\" or "//" || prefix.EndsWith("://", StringComparison.Ordinal);
+
+    /// <summary>The value with its redirect taint taken from <paramref name="leading"/> (the part that decides the target).</summary>
+    private static TaintValue WithRedirectFrom(TaintValue value, TaintValue leading)
+    {
+        var shift = 2 * (int)SinkKind.Redirect;
+        var bits = (value.Bits & ~(3u << shift)) | (leading.Bits & (3u << shift));
+        return value with { Bits = bits };
+    }
+
     /// <summary>Replacement fields of an f-string, including those nested in format specs.</summary>
     internal static IEnumerable<InterpolationSyntax> Interpolations(IEnumerable<SyntaxNode> parts)
     {
@@ -121,6 +172,41 @@ internal sealed class TaintEvaluator
             yield return interpolation;
             foreach (var nested in Interpolations(interpolation.FormatSpecParts)) yield return nested;
         }
+    }
+
+    /// <summary>The conversion characters of a printf-style format in order, or null for mapping keys (<c>%(name)s</c>).</summary>
+    private static List<char>? ConversionSpecs(string format)
+    {
+        var specs = new List<char>();
+        for (var i = 0; i < format.Length; i++)
+        {
+            if (format[i] != '%') continue;
+            i++;
+            if (i >= format.Length) return null;
+            if (format[i] == '%') continue;
+            if (format[i] == '(') return null;
+            while (i < format.Length && "#0- +*.0123456789hlL".Contains(format[i])) i++;
+            if (i >= format.Length) return null;
+            specs.Add(format[i]);
+        }
+        return specs;
+    }
+
+    /// <summary>The literal text before the first replacement field of an f-string literal.</summary>
+    private static string? LeadingText(StringLiteralExpressionSyntax literal)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var part in literal.Parts)
+        {
+            if (part is SyntaxToken token) { sb.Append(token.Text.Trim('"', '\'', 'r', 'b', 'u', 'R', 'B', 'U')); continue; }
+            if (part is not FStringExpressionSyntax fstring) return null;
+            foreach (var piece in fstring.Parts)
+            {
+                if (piece is SyntaxToken middle) sb.Append(middle.Text);
+                else return sb.ToString();
+            }
+        }
+        return sb.ToString();
     }
 
     private TaintValue EvalName(NameExpressionSyntax name, ImmutableDictionary<string, TaintValue> state)
@@ -152,7 +238,11 @@ internal sealed class TaintEvaluator
         if (IsRequestObject(attribute.Expression))
         {
             if (TaintKnowledge.RequestDataAttributes.Contains(attribute.Name))
-                return TaintValue.FromRequest(Location(attribute, $"`{attribute}` is request data"));
+            {
+                var source = TaintValue.FromRequest(Location(attribute, $"`{attribute}` is request data"));
+                // The request's own path is a same-site target, not an open redirect.
+                return attribute.Name is "path" or "path_info" ? source.Sanitize(SinkKind.Redirect) : source;
+            }
             return TaintValue.Unknown;
         }
         if (attribute.Name == "cleaned_data") return TaintValue.Unknown;
@@ -188,9 +278,9 @@ internal sealed class TaintEvaluator
         var callee = call.Expression.Unparenthesize();
         if (callee is AttributeExpressionSyntax method && IsRequestObject(method.Expression))
         {
-            return TaintKnowledge.RequestDataMethods.Contains(method.Name)
-                ? TaintValue.FromRequest(Location(call, $"`{call}` is request data"))
-                : TaintValue.Unknown;
+            if (!TaintKnowledge.RequestDataMethods.Contains(method.Name)) return TaintValue.Unknown;
+            var source = TaintValue.FromRequest(Location(call, $"`{call}` is request data"));
+            return method.Name is "get_full_path" or "get_full_path_info" or "build_absolute_uri" ? source.Sanitize(SinkKind.Redirect) : source;
         }
         var qualified = _model.GetCalleeName(call);
         if (qualified != null)
@@ -199,12 +289,14 @@ internal sealed class TaintEvaluator
             if (TaintKnowledge.Sanitizers.TryGetValue(qualified, out var kinds)) return JoinArguments(call, ref state, depth).Sanitize(kinds);
             if (TaintKnowledge.Propagators.Contains(qualified)) return JoinArguments(call, ref state, depth);
         }
-        else if (callee is NameExpressionSyntax local && IsEscaperAlias(local))
+        if (callee is NameExpressionSyntax { Name: "quote_name" or "qn" or "qn2" })
+            return JoinArguments(call, ref state, depth).Sanitize(SinkKind.Sql);
+        if (qualified == null && callee is NameExpressionSyntax local && IsEscaperAlias(local))
             return JoinArguments(call, ref state, depth).Sanitize(SinkKind.Html);
 
         if (callee is AttributeExpressionSyntax attribute)
         {
-            if (attribute.Name == "quote_name") return JoinArguments(call, ref state, depth).Sanitize(SinkKind.Sql);
+            if (attribute.Name is "quote_name" or "quote_name_unless_alias") return JoinArguments(call, ref state, depth).Sanitize(SinkKind.Sql);
             if (TaintKnowledge.PropagatingMethods.Contains(attribute.Name))
                 return TaintValue.Join(Eval(attribute.Expression, ref state, depth + 1), JoinArguments(call, ref state, depth));
             if (TaintKnowledge.LookupMethods.Contains(attribute.Name))

@@ -48,6 +48,10 @@ public sealed class MarkSafeRule : TaintSinkRule
         return sink;
     }
 
+    /// <summary>Unknown data is reported only when HTML is being assembled from it (f-string, %, format, +, join).</summary>
+    protected override bool ReportsUnknown(ExpressionSyntax argument, RuleContext context) =>
+        SqlBuilding.HowBuilt(argument, context.Semantics) != null;
+
     protected override SinkKind Kind => SinkKind.Html;
     protected override bool ReportUnknown => true;
     protected override string[] Keywords => new[] { "mark_safe", "SafeString", "SafeText" };

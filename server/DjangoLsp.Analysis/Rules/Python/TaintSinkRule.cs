@@ -24,6 +24,9 @@ public abstract class TaintSinkRule : PythonRule
     /// <summary>Whether non-constant data of unknown origin is reported (as a warning).</summary>
     protected virtual bool ReportUnknown => false;
 
+    /// <summary>Whether unknown data in this particular argument is reported (default: <see cref="ReportUnknown"/>).</summary>
+    protected virtual bool ReportsUnknown(ExpressionSyntax argument, RuleContext context) => ReportUnknown;
+
     /// <summary>Words that must occur in the file for the rule to apply (cheap pre-filter).</summary>
     protected abstract string[] Keywords { get; }
 
@@ -53,7 +56,7 @@ public abstract class TaintSinkRule : PythonRule
         if (context.Semantics.IsConstant(argument) || !IsDangerous(call, context)) return null;
         var taint = context.Taint.Evaluate(argument, context.CancellationToken);
         var origin = taint.OriginFor(Kind);
-        if (origin == TaintOrigin.None || (origin == TaintOrigin.Unknown && !ReportUnknown)) return null;
+        if (origin == TaintOrigin.None || (origin == TaintOrigin.Unknown && !ReportsUnknown(argument, context))) return null;
         return Report(context, argument, Message(ShortName(api), taint), SeverityFor(origin), taint, Fixes(call, argument, context));
     }
 
