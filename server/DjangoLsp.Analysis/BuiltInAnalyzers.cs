@@ -1,6 +1,7 @@
 using DjangoLsp.Analysis.Engine;
 using DjangoLsp.Analysis.Rules.Crypto;
 using DjangoLsp.Analysis.Rules.Dos;
+using DjangoLsp.Analysis.Rules.Python;
 using DjangoLsp.Analysis.Syntax;
 
 namespace DjangoLsp.Analysis;
@@ -14,6 +15,7 @@ public static class BuiltInAnalyzers
     public static IReadOnlyList<IDocumentAnalyzer> Create() => new IDocumentAnalyzer[]
     {
         new SyntaxErrorAnalyzer(),
+        // Crypto, randomness, timing, TLS and secrets (DJ4xx); DoS, error details and logging (DJ8xx).
         new WeakPasswordHashAnalyzer(),
         new InsecureRandomAnalyzer(),
         new TimingUnsafeCompareAnalyzer(),
@@ -23,6 +25,24 @@ public static class BuiltInAnalyzers
         new CatastrophicRegexAnalyzer(),
         new ExceptionDetailsInResponseAnalyzer(),
         new SensitiveDataInLogAnalyzer(),
+        // Python injection, XSS and redirect rules (taint analysis on the semantic model).
+        new SqlInjectionRule(),
+        new OsCommandInjectionRule(),
+        new SubprocessShellRule(),
+        new CodeInjectionRule(),
+        new TemplateInjectionRule(),
+        new UnsafeDeserializationRule(),
+        new PickleSessionSerializerRule(),
+        new SsrfRule(),
+        new PathTraversalRule(),
+        new StaticServeInUrlsRule(),
+        new MarkSafeRule(),
+        new MarkSafeJsonRule(),
+        new FormatHtmlPreformattedRule(),
+        new HttpResponseXssRule(),
+        new Jinja2AutoescapeRule(),
+        new OpenRedirectRule(),
+        new IsSafeUrlRemovedRule(),
     };
 
     public static AnalysisEngine CreateEngine() => new(Create());

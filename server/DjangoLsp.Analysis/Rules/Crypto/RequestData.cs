@@ -1,11 +1,14 @@
+using DjangoLsp.Analysis.Engine;
+using DjangoLsp.Analysis.Taint;
 using DjangoLsp.Python.Syntax;
 
 namespace DjangoLsp.Analysis.Rules.Crypto;
 
 /// <summary>
-/// Syntactic "does this value come from the HTTP request" check, local to one function: direct reads of
-/// <c>request.GET/POST/body/...</c> (also <c>self.request.…</c>) and variables assigned from them earlier in the
-/// same function. A stop-gap until the taint engine of branch rules-py is merged; it sees no calls across functions.
+/// "Does this value come from the HTTP request": the shared taint engine (<see cref="PythonTaintModel"/>, with
+/// its trace) or, as a fallback it may miss, a syntactic check local to one function (direct reads of
+/// <c>request.GET/POST/body/...</c>, also <c>self.request.…</c>, and variables assigned from them). A value that
+/// went through an <c>escape(...)</c> call is not request data for the regex rule.
 /// </summary>
 public static class RequestData
 {
@@ -24,6 +27,31 @@ public static class RequestData
         AttributeExpressionSyntax { Name: "request", Expression: NameExpressionSyntax { Name: "self" } } => true,
         _ => false,
     };
+
+    /// <summary>
+    /// Request data reaching <paramref name="expression"/> by the taint engine or the syntactic check; the trace
+    /// (source first) is empty when only the syntactic check saw it.
+    /// </summary>
+    public static bool IsFromRequest(PythonFile file, ExpressionSyntax expression, out IReadOnlyList<RelatedLocation> trace, CancellationToken cancellationToken)
+    {
+        trace = Array.Empty<RelatedLocation>();
+        if (IsEscaped(expression)) return false;
+        var taint = file.Document.GetPythonTaint(cancellationToken).Evaluate(expression, cancellationToken);
+        if (taint.MaxOrigin == TaintOrigin.Request)
+        {
+            trace = taint.Trace;
+            return true;
+        }
+        return IsFromRequest(expression);
+    }
+
+    /// <summary><c>re.escape(x)</c>, or a local assigned from an escape call.</summary>
+    private static bool IsEscaped(ExpressionSyntax expression)
+    {
+        static bool IsEscapeCall(ExpressionSyntax e) => e is CallExpressionSyntax { Expression: AttributeExpressionSyntax { Name: "escape" } or NameExpressionSyntax { Name: "escape" } };
+        if (IsEscapeCall(expression)) return true;
+        return expression is NameExpressionSyntax name && LocalAssignments(name).LastOrDefault() is { } value && IsEscapeCall(value);
+    }
 
     /// <summary>True when <paramref name="expression"/> reads request data, directly or through a local variable.</summary>
     public static bool IsFromRequest(ExpressionSyntax expression) => IsFromRequest(expression, new HashSet<string>(StringComparer.Ordinal), 0);

@@ -81,7 +81,8 @@ public sealed class TimingUnsafeCompareAnalyzer : PythonRuleAnalyzer
             var rightSecret = SecretText(file, right);
             var secret = leftSecret ?? rightSecret;
             if (secret == null) continue;
-            var fromRequest = RequestData.IsFromRequest(left) || RequestData.IsFromRequest(right);
+            IReadOnlyList<RelatedLocation> trace = Array.Empty<RelatedLocation>();
+            var fromRequest = RequestData.IsFromRequest(file, left, out trace, cancellationToken) || RequestData.IsFromRequest(file, right, out trace, cancellationToken);
             // Evidence that a guess meets a secret: an HMAC on one side, the request on one side, or secrets on both.
             // A lone "token" or "digest" is too weak: lexers compare tokens with token types, and integrity
             // checks compare file digests, neither of which a timing attack can exploit.
@@ -103,9 +104,9 @@ public sealed class TimingUnsafeCompareAnalyzer : PythonRuleAnalyzer
                 SourceEdits.Replace(file, compare.Span, replacement),
                 SourceEdits.AddImport(file, "from django.utils.crypto import constant_time_compare", "constant_time_compare",
                     "django.utils.crypto.constant_time_compare"));
-            yield return Report(file, compare.Span,
+            yield return new Finding(Rule, file.Path, compare.Span,
                 $"'{secret}' compared with {(negated ? "!=" : "==")} leaks timing: use constant_time_compare().",
-                fromRequest ? Severity.Error : Severity.Warning, fix);
+                fromRequest ? Severity.Error : Severity.Warning, trace, new[] { fix });
         }
     }
 

@@ -68,15 +68,15 @@ public sealed class RegexFromRequestAnalyzer : PythonRuleAnalyzer
             var pattern = Syntactic.Argument(call, 0, "pattern");
             if (pattern == null || Syntactic.IsConstant(pattern)) continue;
             if (pattern is CallExpressionSyntax inner && file.CalleeName(inner) is "re.escape" or "regex.escape") continue;
-            if (!RequestData.IsFromRequest(pattern)) continue;
+            if (!RequestData.IsFromRequest(file, pattern, out var trace, cancellationToken)) continue;
             var reName = call.Expression is AttributeExpressionSyntax { Expression: NameExpressionSyntax module } ? module.Name : "re";
             var needsImport = reName == "re" && !file.Imports.Binds("re", "re");
             var fix = SourceEdits.Fix("Match the input literally (re.escape)", false,
                 SourceEdits.Replace(file, pattern.Span, $"{reName}.escape({pattern})"),
                 needsImport ? SourceEdits.AddImport(file, "import re", "re", "re") : null);
-            yield return Report(file, pattern.Span,
+            yield return new Finding(Rule, file.Path, pattern.Span,
                 "Regular expression pattern from request data: a crafted pattern can backtrack for minutes (ReDoS). Escape it or use a linear-time engine.",
-                Severity.Error, fix);
+                Severity.Error, trace, new[] { fix });
         }
     }
 

@@ -35,6 +35,16 @@ public class SeverityTests
     }
 
     [Test]
+    public void RegexFromRequest_ThroughVariable_CarriesTaintTraceToTheSource()
+    {
+        const string code = "import re\ndef v(request):\n    q = request.GET.get('q', '')\n    return re.search(q, 'abc')\n";
+        var finding = Single(code, "DJ801");
+        Assert.That(code.Substring(finding.Span.Start, finding.Span.Length), Is.EqualTo("q"), "span is the sink argument");
+        Assert.That(finding.Related, Is.Not.Empty);
+        Assert.That(code.Substring(finding.Related[0].Span.Start, finding.Related[0].Span.Length), Does.Contain("request.GET"));
+    }
+
+    [Test]
     public void DisableWarnings_IsInformation_OnlyWithVerifyOff()
     {
         const string off = "import requests, urllib3\nurllib3.disable_warnings()\nrequests.get(u, verify=False)\n";
