@@ -2,6 +2,9 @@ using DjangoLsp.Analysis.Engine;
 using DjangoLsp.Analysis.Rules.Templates;
 using DjangoLsp.Analysis.Rules.Csrf;
 using DjangoLsp.Analysis.Rules.Settings;
+using DjangoLsp.Analysis.Rules.Crypto;
+using DjangoLsp.Analysis.Rules.Dos;
+using DjangoLsp.Analysis.Rules.Python;
 using DjangoLsp.Analysis.Syntax;
 
 namespace DjangoLsp.Analysis;
@@ -21,6 +24,33 @@ public static class BuiltInAnalyzers
         new Dependencies.DependencyAnalyzer(),
         new SettingsAnalyzer(),
         new ViewDecoratorAnalyzer(),
+        // Crypto, randomness, timing, TLS and secrets (DJ4xx); DoS, error details and logging (DJ8xx).
+        new WeakPasswordHashAnalyzer(),
+        new InsecureRandomAnalyzer(),
+        new TimingUnsafeCompareAnalyzer(),
+        new TlsVerificationDisabledAnalyzer(),
+        new HardcodedSecretAnalyzer(),
+        new RegexFromRequestAnalyzer(),
+        new CatastrophicRegexAnalyzer(),
+        new ExceptionDetailsInResponseAnalyzer(),
+        new SensitiveDataInLogAnalyzer(),
+        // Python injection, XSS and redirect rules (taint analysis on the semantic model).
+        new SqlInjectionRule(),
+        new OsCommandInjectionRule(),
+        new SubprocessShellRule(),
+        new CodeInjectionRule(),
+        new TemplateInjectionRule(),
+        new UnsafeDeserializationRule(),
+        new SsrfRule(),
+        new PathTraversalRule(),
+        new StaticServeInUrlsRule(),
+        new MarkSafeRule(),
+        new MarkSafeJsonRule(),
+        new FormatHtmlPreformattedRule(),
+        new HttpResponseXssRule(),
+        new Jinja2AutoescapeRule(),
+        new OpenRedirectRule(),
+        new IsSafeUrlRemovedRule(),
     };
 
     public static AnalysisEngine CreateEngine() => new(Create());
