@@ -51,7 +51,8 @@ public sealed class PythonSyntaxTree
     private static PythonSyntaxTree Parse(SourceText text, string textString, string? path)
     {
         var parser = new Parser(textString);
-        return new PythonSyntaxTree(text, textString, parser.ParseModule(), path, 0);
+        var green = parser.ParseModule();
+        return new PythonSyntaxTree(text, textString, green, path, 0);
     }
 
     /// <summary>

@@ -21,6 +21,7 @@ public static class PythonNumbers
             for (int i = 2; i < text.Length; i++)
             {
                 int d = text[i] <= '9' ? text[i] - '0' : (text[i] | 0x20) - 'a' + 10;
+                if (d < 0 || d >= radix) break; // only in erroneous literals
                 v = v * radix + d;
             }
             integer = v;
@@ -30,10 +31,10 @@ public static class PythonNumbers
         if (imaginary) text = text[..^1];
         if (imaginary || text.Contains('.') || text.Contains('e') || text.Contains('E'))
         {
-            real = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+            double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out real);
             return imaginary ? NumberKind.Complex : NumberKind.Float;
         }
-        integer = BigInteger.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
+        BigInteger.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out integer);
         return NumberKind.Int;
     }
 

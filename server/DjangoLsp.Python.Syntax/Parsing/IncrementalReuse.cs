@@ -17,7 +17,6 @@ internal sealed class IncrementalReuse
     private readonly int _oldChangeEnd;
     private readonly int _newChangeEnd;
     private Dictionary<int, (GreenNode Node, IndentLevel Indent)>? _candidates;
-
     public IncrementalReuse(string oldText, string newText, GreenNode oldRoot, int changeStart, int oldChangeEnd, int newChangeEnd)
     {
         _oldText = oldText;
@@ -38,6 +37,13 @@ internal sealed class IncrementalReuse
         _candidates ??= BuildCandidates();
         if (!_candidates.TryGetValue(oldPosition, out var candidate)) return null;
         if (!IndentLevel.SameStack(candidate.Indent, indent)) return null;
+        if (!StartsAtIndentation(oldPosition, candidate.Node, indent)) return null;
+        if (candidate.Node.LastToken()?.Kind == SyntaxKind.DedentToken)
+        {
+            // Blocks with errors may leave the tokenizer's stack different from where they started.
+            if (candidate.Node.ContainsDiagnostics) return null;
+            if (!NextLineDedentsCleanly(oldPosition + candidate.Node.FullWidth, indent)) return null;
+        }
         int oldEnd = oldPosition + candidate.Node.FullWidth;
         if (oldPosition < _changeStart)
         {
@@ -48,6 +54,35 @@ internal sealed class IncrementalReuse
             return null;
         }
         return candidate.Node;
+    }
+
+    /// <summary>The statement's first token must sit exactly at the innermost indentation (not on a line with an indentation error).</summary>
+    private bool StartsAtIndentation(int oldPosition, GreenNode node, IndentLevel indent)
+    {
+        int tokenStart = oldPosition + node.LeadingTriviaWidth;
+        int lineStart = tokenStart;
+        while (lineStart > 0 && _oldText[lineStart - 1] != '\n' && _oldText[lineStart - 1] != '\r') lineStart--;
+        var (col, alt) = IndentLevel.Measure(_oldText, lineStart, tokenStart);
+        return col == indent.Column && alt == indent.AltColumn;
+    }
+
+    /// <summary>
+    /// After a block, the tokenizer resumes with the outer indentation stack; that only gives the same tokens if
+    /// the next line's indentation is exactly one of the outer levels (otherwise the original parse reported an
+    /// indentation error against the inner stack).
+    /// </summary>
+    private bool NextLineDedentsCleanly(int end, IndentLevel indent)
+    {
+        int q = LookaheadEnd(end) - 10;
+        if (q >= _oldText.Length) return true;
+        int lineStart = q;
+        while (lineStart > 0 && _oldText[lineStart - 1] != '\n' && _oldText[lineStart - 1] != '\r') lineStart--;
+        var (col, alt) = IndentLevel.Measure(_oldText, lineStart, q);
+        for (var level = indent; level is not null; level = level.Parent)
+        {
+            if (level.Column == col) return level.AltColumn == alt;
+        }
+        return false;
     }
 
     private static bool IsLineStart(string text, int position) => position == 0 || text[position - 1] == '\n' || text[position - 1] == '\r';
@@ -85,9 +120,10 @@ internal sealed class IncrementalReuse
         {
             var stmt = list.GetSlot(i)!;
             int end = pos + stmt.FullWidth;
-            if (IsLineStart(_oldText, pos) && EndsLogicalLine(stmt))
+            if (IsLineStart(_oldText, pos) && EndsLogicalLine(stmt) && Parser.StatementIndents.TryGetValue(stmt, out var lexerIndent))
             {
-                result[pos] = (stmt, indent);
+                // The tokenizer's real stack, which can differ from the block structure after indentation errors.
+                result[pos] = (stmt, lexerIndent);
             }
             bool reusableBefore = end <= _changeStart && LookaheadEnd(end) <= _changeStart;
             bool after = pos >= _oldChangeEnd;

@@ -30,6 +30,7 @@ internal sealed partial class Lexer
     private int _pendingDedents;
     private bool _pendingIndent;
     private bool _emittedEof;
+    private bool _forceNewline;
     private GreenTrivia[]? _stashedLeading;
     private List<GreenDiagnostic>? _stashedDiagnostics;
     private readonly List<char> _brackets = new();
@@ -51,6 +52,9 @@ internal sealed partial class Lexer
 
     public string Text => _text;
 
+    /// <summary>True if the last token returned by <see cref="Next"/> begins a logical line (no bracket or f-string open before it).</summary>
+    public bool TokenStartsLine { get; private set; }
+
     /// <summary>Position where the next token's leading trivia begins.</summary>
     public int Position => _pos;
 
@@ -70,6 +74,7 @@ internal sealed partial class Lexer
         _pendingDedents = 0;
         _pendingIndent = false;
         _emittedEof = false;
+        _forceNewline = false;
         _stashedLeading = null;
         _stashedDiagnostics = null;
         _brackets.Clear();
@@ -91,8 +96,10 @@ internal sealed partial class Lexer
         }
 
         GreenTrivia[] leading;
+        TokenStartsLine = false;
         if (_stashedLeading is not null)
         {
+            TokenStartsLine = true;
             leading = _stashedLeading;
             _diagnostics = _stashedDiagnostics;
             _stashedLeading = null;
@@ -109,6 +116,7 @@ internal sealed partial class Lexer
             }
             if (_atLineStart && _brackets.Count == 0 && _modes.Count == 0)
             {
+                TokenStartsLine = true;
                 leading = ScanLineStartTrivia();
                 if (_pendingDedents > 0 || _pendingIndent)
                 {
@@ -135,6 +143,19 @@ internal sealed partial class Lexer
             return LexEndOfFile(leading);
         }
 
+        if (_forceNewline)
+        {
+            _forceNewline = false;
+            for (int i = 0; i < _brackets.Count; i++)
+            {
+                AddError(_bracketPositions[i], 1, $"'{_brackets[i]}' was never closed");
+            }
+            _brackets.Clear();
+            _bracketPositions.Clear();
+            _atLineStart = true;
+            _lineHasTokens = false;
+            return Make(SyntaxKind.NewLineToken, "", leading, GreenToken.NoTrivia);
+        }
         char c = _text[_pos];
         if ((c == '\n' || c == '\r') && _modes.Count > 0)
         {
@@ -208,7 +229,7 @@ internal sealed partial class Lexer
                 {
                     AddError(_pos, len, c == '`' || c == '$' || c == '?' || c == '!'
                         ? "invalid syntax"
-                        : $"invalid character '{_text.Substring(_pos, len)}' (U+{char.ConvertToUtf32(_text, _pos):X4})");
+                        : $"invalid character '{_text.Substring(_pos, len)}' (U+{(len == 2 ? char.ConvertToUtf32(_text[_pos], _text[_pos + 1]) : c):X4})");
                 }
             }
             text = OperatorText(kind) ?? _text.Substring(_pos, len);
@@ -235,6 +256,13 @@ internal sealed partial class Lexer
             // Inside an f-string replacement field: close the f-string.
             return CloseUnterminatedFString(leading);
         }
+        if (_brackets.Count > 0)
+        {
+            // CPython reports an unclosed bracket at end of input on the bracket's line.
+            for (int i = 0; i < _brackets.Count; i++) AddError(_bracketPositions[i], 1, $"'{_brackets[i]}' was never closed");
+            _brackets.Clear();
+            _bracketPositions.Clear();
+        }
         if (_lineHasTokens && _brackets.Count == 0)
         {
             // CPython adds an implicit NEWLINE when the last line has no line end.
@@ -258,10 +286,16 @@ internal sealed partial class Lexer
 
     private GreenToken Make(SyntaxKind kind, string text, GreenTrivia[] leading, GreenTrivia[] trailing)
     {
-        var diags = _diagnostics is null ? null : _diagnostics.ToArray();
+        if (_diagnostics is null)
+        {
+            return _tokenCache.Get(kind, text, leading, trailing);
+        }
+        var diags = _diagnostics.ToArray();
         _diagnostics = null;
         return new GreenToken(kind, text, leading, trailing, false, diags);
     }
+
+    private readonly TokenCache _tokenCache = new();
 
     private void AddError(int position, int width, string message)
     {
@@ -376,6 +410,13 @@ internal sealed partial class Lexer
             else if ((c == '\n' || c == '\r') && inBrackets)
             {
                 AddEndOfLine();
+                if (_modes.Count == 0 && NextLineStartsStatement())
+                {
+                    // An unclosed bracket must not swallow the rest of the file: a line that starts with a
+                    // statement-only keyword cannot continue an expression, so the logical line ends here.
+                    _forceNewline = true;
+                    break;
+                }
             }
             else if (c == '\\' && IsLineEndAt(_pos + 1))
             {
@@ -399,6 +440,24 @@ internal sealed partial class Lexer
             if (_modes[i].Kind == ModeKind.FString) return _modes[i].Triple;
         }
         return false;
+    }
+
+    private bool NextLineStartsStatement()
+    {
+        int p = _pos;
+        while (p < _end && (_text[p] == ' ' || _text[p] == '\t' || _text[p] == '\f')) p++;
+        int start = p;
+        while (p < _end && _text[p] >= 'a' && _text[p] <= 'z') p++;
+        if (p < _end && (char.IsAsciiLetterOrDigit(_text[p]) || _text[p] == '_' || _text[p] > 127)) return false;
+        switch (_text.AsSpan(start, p - start))
+        {
+            case "def": case "class": case "return": case "import": case "try": case "while": case "with": case "pass":
+            case "break": case "continue": case "raise": case "global": case "nonlocal": case "assert": case "del":
+            case "elif": case "except": case "finally":
+                return true;
+            default:
+                return false;
+        }
     }
 
     /// <summary>Whitespace, a comment and line continuations after a token on the same line.</summary>

@@ -40,18 +40,30 @@ internal sealed partial class Parser
 
     private GreenNode ParseStatementOrReuse()
     {
-        if (_reuse is not null && _pendingSkipped.Count == 0)
+        bool clean = _pendingSkipped.Count == 0 && (_pendingDiagnostics is null || _pendingDiagnostics.Count == 0);
+        if (_reuse is not null && clean)
         {
             var reused = TryReuseStatement();
             if (reused is not null) return reused;
         }
-        return ParseStatement();
+        var indent = _tokenIndents[_index];
+        bool startsLine = _tokenStartsLine[_index];
+        var statement = ParseStatement();
+        if (clean && startsLine) StatementIndents.AddOrUpdate(statement, indent);
+        return statement;
     }
+
+    /// <summary>
+    /// The tokenizer's indentation stack at the first token of each statement that starts a line (for incremental
+    /// reuse). Green nodes are immutable and only reused under an identical stack, so one table serves all tree versions.
+    /// </summary>
+    public static System.Runtime.CompilerServices.ConditionalWeakTable<GreenNode, IndentLevel> StatementIndents { get; } = new();
 
     private GreenNode? TryReuseStatement()
     {
         var token = Current;
         if (token.Kind is SyntaxKind.IndentToken or SyntaxKind.DedentToken or SyntaxKind.EndOfFileToken) return null;
+        if (!_tokenStartsLine[_index]) return null;
         int fullStart = _tokenStarts[_index];
         var indent = _tokenIndents[_index];
         var node = _reuse!.TryGetStatement(fullStart, indent);
@@ -60,6 +72,7 @@ internal sealed partial class Parser
         _tokens.RemoveRange(_index, _tokens.Count - _index);
         _tokenIndents.RemoveRange(_index, _tokenIndents.Count - _index);
         _tokenStarts.RemoveRange(_index, _tokenStarts.Count - _index);
+        _tokenStartsLine.RemoveRange(_index, _tokenStartsLine.Count - _index);
         _lexedEnd = fullStart + node.FullWidth;
         _lexer.ResetToLineStart(_lexedEnd, indent);
         ReusedNodeCount++;

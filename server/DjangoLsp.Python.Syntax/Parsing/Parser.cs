@@ -16,6 +16,7 @@ internal sealed partial class Parser
     private readonly List<GreenToken> _tokens = new(64);
     private readonly List<IndentLevel> _tokenIndents = new(64);
     private readonly List<int> _tokenStarts = new(64);
+    private readonly List<bool> _tokenStartsLine = new(64);
     private int _lexedEnd;
     private int _index;
     private readonly List<GreenTrivia> _pendingSkipped = new();
@@ -47,6 +48,7 @@ internal sealed partial class Parser
             _tokens.Add(token);
             _tokenIndents.Add(_lexer.Indent);
             _tokenStarts.Add(_lexedEnd);
+            _tokenStartsLine.Add(_lexer.TokenStartsLine);
             _lexedEnd += token.FullWidth;
         }
         return _tokens[_index + n];
@@ -60,7 +62,7 @@ internal sealed partial class Parser
     {
         var token = Current;
         _index++;
-        if (_pendingSkipped.Count > 0)
+        if (_pendingSkipped.Count > 0 || _pendingDiagnostics is { Count: > 0 })
         {
             token = AttachPending(token);
         }
@@ -190,7 +192,8 @@ internal sealed partial class Parser
     private bool EnterDepth()
     {
         _depth++;
-        return _depth <= MaxDepth && RuntimeHelpers.TryEnsureSufficientExecutionStack();
+        // The stack probe is only needed now and then: frames per level are bounded.
+        return _depth <= MaxDepth && ((_depth & 15) != 0 || RuntimeHelpers.TryEnsureSufficientExecutionStack());
     }
 
     private void ExitDepth() => _depth--;

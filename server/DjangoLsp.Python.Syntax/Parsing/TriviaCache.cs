@@ -50,6 +50,15 @@ internal static class TriviaCache
         return list.ToArray();
     }
 
+    /// <summary>True if the array is one of the shared single-trivia arrays.</summary>
+    public static bool IsSharedSingle(GreenTrivia[] trivia)
+    {
+        if (trivia.Length != 1) return false;
+        if (ReferenceEquals(trivia, LineFeedArray)) return true;
+        var t = trivia[0];
+        return t.Kind == SyntaxKind.WhitespaceTrivia && t.Text.Length <= MaxSpaces && ReferenceEquals(s_spaceArrays[t.Text.Length], trivia);
+    }
+
     private static bool IsSpaces(string text, int start, int length)
     {
         for (int i = 0; i < length; i++)
