@@ -1,4 +1,5 @@
 using DjangoLsp.Analysis.Engine;
+using DjangoLsp.Analysis.Semantics;
 using DjangoLsp.Analysis.Syntax;
 using DjangoLsp.Python.Syntax;
 
@@ -35,8 +36,8 @@ public sealed class PickleSessionSerializerRule : PythonRule
         foreach (var assignment in tree.Root.DescendantNodes().OfType<AssignmentStatementSyntax>())
         {
             if (!assignment.Targets.Any(t => t is NameExpressionSyntax { Name: "SESSION_SERIALIZER" } or AttributeExpressionSyntax { Name: "SESSION_SERIALIZER" })) continue;
-            if (assignment.Value is StringLiteralExpressionSyntax { Value: { } value } && value.EndsWith("PickleSerializer", StringComparison.Ordinal))
-                yield return new Finding(Rule, document.Path, assignment.Value.Span,
+            if (assignment.Value.Unparenthesize() is StringLiteralExpressionSyntax { Value: { } value } literal && value.EndsWith("PickleSerializer", StringComparison.Ordinal))
+                yield return new Finding(Rule, document.Path, literal.Span,
                     "Sessions are pickled: anyone who learns SECRET_KEY can run code on the server. Use the JSONSerializer (the default).",
                     Severity.Error, Array.Empty<RelatedLocation>(), Array.Empty<CodeFix>());
         }
