@@ -51,6 +51,7 @@ public static class BuiltInAnalyzers
         new Jinja2AutoescapeRule(),
         new OpenRedirectRule(),
         new IsSafeUrlRemovedRule(),
+        new PythonApiHoverAnalyzer(),
     };
 
     public static AnalysisEngine CreateEngine() => new(Create());

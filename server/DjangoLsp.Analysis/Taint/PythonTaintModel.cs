@@ -31,8 +31,19 @@ public sealed class PythonTaintModel
     public TaintValue Evaluate(ExpressionSyntax expression, CancellationToken cancellationToken = default)
     {
         var owner = OwnerOf(expression);
-        var states = _functions.GetOrAdd(owner, o => new Lazy<Dictionary<SyntaxNode, ImmutableDictionary<string, TaintValue>>>(
-            () => new FunctionTaintAnalysis(Semantics, _evaluator).Run(o, cancellationToken))).Value;
+        var lazy = _functions.GetOrAdd(owner, o => new Lazy<Dictionary<SyntaxNode, ImmutableDictionary<string, TaintValue>>>(
+            () => new FunctionTaintAnalysis(Semantics, _evaluator).Run(o, cancellationToken)));
+        Dictionary<SyntaxNode, ImmutableDictionary<string, TaintValue>> states;
+        try
+        {
+            states = lazy.Value;
+        }
+        catch (OperationCanceledException)
+        {
+            // A cancelled analysis must not be cached for the next caller.
+            _functions.TryRemove(new KeyValuePair<SyntaxNode, Lazy<Dictionary<SyntaxNode, ImmutableDictionary<string, TaintValue>>>>(owner, lazy));
+            throw;
+        }
         var state = ImmutableDictionary<string, TaintValue>.Empty;
         for (SyntaxNode? node = expression; node != null && node != owner; node = node.Parent)
         {

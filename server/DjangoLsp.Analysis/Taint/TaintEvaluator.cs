@@ -53,6 +53,8 @@ internal sealed class TaintEvaluator
                 return EvalAttribute(attribute, ref state, depth);
             case SubscriptExpressionSyntax subscript:
                 {
+                    // A checked element (`if request.GET["mode"] in MODES`) is remembered under its text.
+                    if (StateKey(subscript) is { } key && state.TryGetValue(key, out var checkedValue)) return checkedValue;
                     // The element of a container: the key does not choose the data, the container does.
                     return Eval(subscript.Expression, ref state, depth + 1);
                 }
@@ -161,6 +163,22 @@ internal sealed class TaintEvaluator
         var shift = 2 * (int)SinkKind.Redirect;
         var bits = (value.Bits & ~(3u << shift)) | (leading.Bits & (3u << shift));
         return value with { Bits = bits };
+    }
+
+    /// <summary>
+    /// The state key of an expression a guard can talk about: a name, a dotted attribute chain, or a subscript of
+    /// one with a constant index (<c>request.GET["mode"]</c>); null otherwise.
+    /// </summary>
+    public static string? StateKey(ExpressionSyntax expression)
+    {
+        expression = expression.Unparenthesize();
+        if (expression is SubscriptExpressionSyntax { Index: StringLiteralExpressionSyntax or LiteralExpressionSyntax } subscript)
+        {
+            var container = StateKey(subscript.Expression);
+            return container == null ? null : container + "[" + subscript.Index + "]";
+        }
+        var dotted = expression.GetDottedText();
+        return dotted == null || dotted.Contains("()") ? null : dotted;
     }
 
     /// <summary>Replacement fields of an f-string, including those nested in format specs.</summary>

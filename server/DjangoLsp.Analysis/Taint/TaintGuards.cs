@@ -92,8 +92,8 @@ internal sealed class TaintGuards
 
     private ImmutableDictionary<string, TaintValue> Sanitize(ExpressionSyntax expression, ImmutableDictionary<string, TaintValue> state, params SinkKind[] kinds)
     {
-        var key = expression.Unparenthesize().GetDottedText();
-        if (key == null || key.Contains("()")) return state;
+        var key = TaintEvaluator.StateKey(expression);
+        if (key == null) return state;
         var current = state;
         var value = _evaluator.Eval(expression, ref current);
         return state.SetItem(key, value.Sanitize(kinds));

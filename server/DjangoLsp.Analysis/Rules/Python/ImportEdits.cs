@@ -16,7 +16,7 @@ internal static class ImportEdits
         var text = context.Document.Text;
         StatementSyntax? anchor = statements.LastOrDefault(s => s is ImportStatementSyntax or FromImportStatementSyntax);
         if (anchor == null && statements.FirstOrDefault() is ExpressionStatementSyntax { Expression: StringLiteralExpressionSyntax } docstring) anchor = docstring;
-        var position = anchor == null ? 0 : text.Lines.GetLineFromPosition(anchor.Span.End).EndIncludingLineBreak;
+        var position = anchor == null ? 0 : text.Lines.GetLineFromPosition(Math.Max(anchor.Span.Start, anchor.Span.End - 1)).EndIncludingLineBreak;
         var prefix = position > 0 && text[position - 1] != '\n' ? "\n" : "";
         return new TextChange(new TextSpan(position, 0), $"{prefix}from {module} import {name}\n");
     }
