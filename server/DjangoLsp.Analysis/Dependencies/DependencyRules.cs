@@ -13,7 +13,7 @@ public static class DependencyRules
         "DJ600", "vulnerable-dependency", Severity.Warning, RuleCategory.VulnerableDependency, Owasp2021, Owasp2025, new[] { 1395, 937 },
         $"A pinned or locked dependency version has known vulnerabilities (built-in PyPA advisory snapshot of {AdvisoryStore.EmbeddedSnapshot.Date}).",
         """
-        ## What it detects
+        ## What it does
 
         A dependency pinned (`Django==4.2.14`), locked (`poetry.lock`, `uv.lock`, `Pipfile.lock`) or constrained so that
         every version it allows is affected by an advisory in the PyPA advisory database (OSV format). The message lists
@@ -58,7 +58,7 @@ public static class DependencyRules
         "DJ601", "dependency-range-allows-vulnerable", Severity.Information, RuleCategory.VulnerableDependency, Owasp2021, Owasp2025, new[] { 1395, 937 },
         "A version range allows releases with known vulnerabilities, starting at its lowest version.",
         """
-        ## What it detects
+        ## What it does
 
         A version range (`Django>=4.2,<5`, `django = "^4.2"`) whose lowest allowed release is affected by an advisory,
         while the range also allows a fixed release. Whether the vulnerable release is installed depends on the
@@ -94,7 +94,7 @@ public static class DependencyRules
         "DJ602", "unpinned-django", Severity.Hint, RuleCategory.VulnerableDependency, Owasp2021, Owasp2025, new[] { 1357 },
         "Django is required without a pin or an upper bound.",
         """
-        ## What it detects
+        ## What it does
 
         `Django` or `django>=3` in a requirements file, `pyproject.toml` or `Pipfile`: no `==` pin, no `~=` and no upper
         bound, and no constraints file (`-c`) or included file that pins it.
@@ -131,7 +131,7 @@ public static class DependencyRules
         "DJ603", "requirements-without-hashes", Severity.Hint, RuleCategory.VulnerableDependency, new[] { "A08:2021" }, Owasp2025, new[] { 494, 1395 },
         "A deployed project installs from a requirements file without --hash (pip's --require-hashes mode).",
         """
-        ## What it detects
+        ## What it does
 
         A `requirements*.txt` file (not a `.in` input file) without any `--hash=` option, in a project that is deployed.
         "Deployed" is decided simply, from files near the requirements file (its folder and its parents up to the

@@ -36,7 +36,7 @@ public sealed class HardcodedSecretAnalyzer : PythonRuleAnalyzer
             settings rule for Django's `security.W009` (DJ5xx) so it is reported once; database and API passwords in
             settings modules are reported here.
 
-            ## Why is this bad?
+            ## Why it matters
             Source code is copied to every developer laptop, CI runner, container image and backup, and often ends up
             public. A credential in it cannot be rotated without a deployment, and every past commit keeps it.
 
@@ -45,7 +45,7 @@ public sealed class HardcodedSecretAnalyzer : PythonRuleAnalyzer
             DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "PASSWORD": "Sh0p-Adm1n-2024!"}}
             ```
 
-            Use instead:
+            ## Fix
             ```python
             DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "PASSWORD": os.environ["DB_PASSWORD"]}}
             ```

@@ -25,7 +25,7 @@ public sealed class InsecureRandomAnalyzer : PythonRuleAnalyzer
             Not reported: shuffling a product list, sampling for A/B tests or "you might also like" carousels,
             `random.SystemRandom()`, and anything in test files.
 
-            ## Why is this bad?
+            ## Why it matters
             `random` is a Mersenne Twister: after 624 observed outputs an attacker can compute every past and
             future value, and seeds derived from time are guessable. A password-reset code generated with it can be
             predicted from codes the attacker requested for their own account.
@@ -36,7 +36,7 @@ public sealed class InsecureRandomAnalyzer : PythonRuleAnalyzer
                 return "".join(random.choice(ALPHABET) for _ in range(length))
             ```
 
-            Use instead:
+            ## Fix
             ```python
             import secrets
 

@@ -32,7 +32,7 @@ public sealed class TimingUnsafeCompareAnalyzer : PythonRuleAnalyzer
             the class sets `reset_url_token = "set-password"`) and a value compared with something computed from
             itself (`csrf_token = sanitize(cookie_token); csrf_token != cookie_token`).
 
-            ## Why is this bad?
+            ## Why it matters
             `==` on strings stops at the first differing character, so the response time leaks how many leading
             characters of a guess are right. Over many requests an attacker recovers a valid HMAC or token one
             character at a time.
@@ -44,7 +44,7 @@ public sealed class TimingUnsafeCompareAnalyzer : PythonRuleAnalyzer
                 ...
             ```
 
-            Use instead:
+            ## Fix
             ```python
             from django.utils.crypto import constant_time_compare
 

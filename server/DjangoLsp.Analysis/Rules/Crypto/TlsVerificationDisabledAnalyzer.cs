@@ -25,7 +25,7 @@ public sealed class TlsVerificationDisabledAnalyzer : PythonRuleAnalyzer
             - `urllib3.disable_warnings(...)` (information) when the same module turns verification off, because it
               hides the warning that would have pointed at the problem.
 
-            ## Why is this bad?
+            ## Why it matters
             Without certificate verification anybody on the network path (a Wi-Fi hotspot, a compromised router,
             a cloud neighbour with ARP spoofing) can impersonate the remote server, read the credentials you send
             and feed the application forged data — here, a supplier feed that is then imported into the catalog.
@@ -35,7 +35,7 @@ public sealed class TlsVerificationDisabledAnalyzer : PythonRuleAnalyzer
             resp = requests.get(settings.SUPPLIER_FEED_URL, verify=False, timeout=30)
             ```
 
-            Use instead:
+            ## Fix
             ```python
             resp = requests.get(settings.SUPPLIER_FEED_URL, timeout=30)             # verify=True is the default
             resp = requests.get(url, verify="/etc/ssl/supplier-ca.pem", timeout=30)  # a private CA

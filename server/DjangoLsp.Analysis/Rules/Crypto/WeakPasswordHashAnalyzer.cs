@@ -24,7 +24,7 @@ public sealed class WeakPasswordHashAnalyzer : PythonRuleAnalyzer
             Hashes of other data — cache keys, ETags, file fingerprints — are not reported, and neither is any call
             that passes `usedforsecurity=False`.
 
-            ## Why is this bad?
+            ## Why it matters
             MD5 and SHA-1 are fast and unsalted here: a GPU tries billions of guesses per second, and equal
             passwords get equal hashes, so a leaked table is cracked with precomputed lists in minutes. Password
             storage needs a slow, salted, tunable function (PBKDF2, Argon2, bcrypt, scrypt).
@@ -35,7 +35,7 @@ public sealed class WeakPasswordHashAnalyzer : PythonRuleAnalyzer
             if digest == user.profile.password_md5: ...
             ```
 
-            Use instead:
+            ## Fix
             ```python
             from django.contrib.auth.hashers import check_password, make_password
 

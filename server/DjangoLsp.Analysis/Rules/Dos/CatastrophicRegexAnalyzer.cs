@@ -30,7 +30,7 @@ public sealed class CatastrophicRegexAnalyzer : PythonRuleAnalyzer
             Python 3.11+) are safe, and patterns it cannot fully parse (verbose mode, back-references) are not
             reported.
 
-            ## Why is this bad?
+            ## Why it matters
             On a subject that almost matches — `"aaaaaaaaaaaaaaaaaaaaaaaaaaaa!"` — the engine tries every way of
             splitting the text between the inner and the outer repetition: 2^n attempts. URL patterns run on
             every request's path and validators on every submitted field (Django runs all validators; `max_length`
@@ -42,7 +42,8 @@ public sealed class CatastrophicRegexAnalyzer : PythonRuleAnalyzer
             sku_validator = RegexValidator(r"^([A-Z0-9]+[- ]?)+$")
             ```
 
-            Use instead — make each repetition consume a separator, so a string splits one way only:
+            ## Fix
+            Make each repetition consume a separator, so a string splits one way only:
             ```python
             re_path(r"^tags/(?P<tags>[\w-]+(?:,[\w-]+)*)/$", views.tagged)
             sku_validator = RegexValidator(r"^[A-Z0-9]+(?:[- ][A-Z0-9]+)*$")

@@ -26,7 +26,7 @@ public sealed class ExceptionDetailsInResponseAnalyzer : PythonRuleAnalyzer
             Not reported: exceptions whose message is meant for users — `ValidationError` (form and serializer
             errors), `PermissionDenied`, `Http404`, `ObjectDoesNotExist`/`DoesNotExist` — and a fixed message.
 
-            ## Why is this bad?
+            ## Why it matters
             Exception messages carry internals: SQL fragments and table names (`IntegrityError`), file paths,
             internal host names and URLs with credentials (`requests` errors), library versions. Tracebacks add
             source lines. This maps the application for an attacker (OWASP 2025 A10, Mishandling of Exceptional
@@ -38,7 +38,8 @@ public sealed class ExceptionDetailsInResponseAnalyzer : PythonRuleAnalyzer
                 return JsonResponse({"error": str(exc)}, status=502)
             ```
 
-            Use instead — log the details, return a fixed message:
+            ## Fix
+            Log the details, return a fixed message:
             ```python
             except requests.RequestException:
                 logger.exception("carrier tracking failed")

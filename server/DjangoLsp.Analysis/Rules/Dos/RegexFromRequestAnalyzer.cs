@@ -26,7 +26,7 @@ public sealed class RegexFromRequestAnalyzer : PythonRuleAnalyzer
             Patterns of unknown, non-request origin are not reported: frameworks (Django included) build
             patterns from configuration all the time, and those are trusted.
 
-            ## Why is this bad?
+            ## Why it matters
             Python's `re` engine backtracks. A client who chooses the pattern can send `(a+)+$` and a matching
             subject, and one request keeps a worker busy for minutes; a few such requests take the site down. Even
             without ReDoS, a chosen pattern matches far more than intended (`.*`).
@@ -36,7 +36,8 @@ public sealed class RegexFromRequestAnalyzer : PythonRuleAnalyzer
             pattern = re.compile(request.GET.get("pattern", ""), re.IGNORECASE)
             ```
 
-            Use instead (the input is a search term, not a pattern):
+            ## Fix
+            The input is the input is a search term, not a pattern.
             ```python
             pattern = re.compile(re.escape(request.GET.get("pattern", "")), re.IGNORECASE)
             ```

@@ -28,7 +28,7 @@ public sealed class SensitiveDataInLogAnalyzer : PythonRuleAnalyzer
             Not reported: single harmless fields (`request.POST.get("username")`, `request.user.username`), lengths
             and booleans (`len(password)`, `bool(token)`), and names whose head word is not secret (`token_type`).
 
-            ## Why is this bad?
+            ## Why it matters
             Logs are copied to log aggregators, support tickets and backups, read by many more people than the
             database, and are rarely encrypted or purged. A password in a log is a password disclosed; and a
             "failed login" log with the attempted password often contains the user's *real* password for another site.
@@ -39,7 +39,7 @@ public sealed class SensitiveDataInLogAnalyzer : PythonRuleAnalyzer
             logger.warning("failed login for %s with password %s", username, password)
             ```
 
-            Use instead:
+            ## Fix
             ```python
             logger.info("login attempt for %s", request.POST.get("username", ""))
             logger.warning("failed login for %s", username)

@@ -10,7 +10,7 @@ internal static class RuleDocs
             ## What it does
             {what}
 
-            ## Why is this bad?
+            ## Why it matters
             {why}
 
             ## Example
@@ -18,7 +18,7 @@ internal static class RuleDocs
             {Indent(vulnerable)}
             ```
 
-            ## Use instead
+            ## Fix
             ```python
             {Indent(fixedCode)}
             ```

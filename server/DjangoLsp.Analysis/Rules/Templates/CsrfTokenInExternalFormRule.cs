@@ -31,7 +31,7 @@ public sealed class CsrfTokenInExternalFormRule : IDocumentAnalyzer
         </form>
         ```
 
-        ## Fixed
+        ## Fix
         ```html
         <form method="post" action="https://payments.example.com/checkout">
           <input type="hidden" name="amount" value="{{ total }}">

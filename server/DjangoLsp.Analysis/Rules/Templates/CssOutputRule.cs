@@ -25,7 +25,7 @@ public sealed class CssOutputRule : TemplateOutputRule
         <div style="background-color: {{ profile.theme_color }}">
         ```
 
-        ## Fixed
+        ## Fix
         Validate the value in the form or model (e.g. a `RegexValidator(r"^#[0-9a-fA-F]{6}$")`) and, in the
         template, choose from fixed values:
         ```html

@@ -28,7 +28,7 @@ public sealed class JavaScriptAttributeOutputRule : TemplateOutputRule
         <button onclick="select({{ choice }})">Pick</button>
         ```
 
-        ## Fixed
+        ## Fix
         ```html
         <a href="#" onclick="shareProduct('{{ product.name|escapejs }}')">Share</a>
         <button data-choice="{{ choice }}" class="pick">Pick</button>

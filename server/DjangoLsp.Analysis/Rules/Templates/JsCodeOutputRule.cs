@@ -32,7 +32,7 @@ public sealed class JsCodeOutputRule : TemplateOutputRule
         </script>
         ```
 
-        ## Fixed
+        ## Fix
         ```html
         {{ gallery|json_script:"gallery-data" }}
         <script>

@@ -37,7 +37,7 @@ public sealed class JsStringOutputRule : TemplateOutputRule
         </script>
         ```
 
-        ## Fixed
+        ## Fix
         ```html
         <script>
           var next = "{{ next|escapejs }}";

@@ -27,7 +27,7 @@ public sealed class MarkedSafeOutputRule : TemplateOutputRule
         {% autoescape off %}{{ profile.bio }}{% endautoescape %}
         ```
 
-        ## Fixed
+        ## Fix
         ```html
         <div class="gift-message">{{ order.gift_message|linebreaksbr }}</div>
         ```

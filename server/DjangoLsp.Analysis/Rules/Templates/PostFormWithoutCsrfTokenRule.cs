@@ -29,7 +29,7 @@ public sealed class PostFormWithoutCsrfTokenRule : IDocumentAnalyzer
         </form>
         ```
 
-        ## Fixed
+        ## Fix
         ```html
         <form method="post">
           {% csrf_token %}

@@ -27,7 +27,7 @@ public sealed class ScriptDataBlockOutputRule : TemplateOutputRule
         <script id="cart-data" type="application/json">{{ cart_json|safe }}</script>
         ```
 
-        ## Fixed
+        ## Fix
         ```html
         {{ cart|json_script:"cart-data" }}
         ```

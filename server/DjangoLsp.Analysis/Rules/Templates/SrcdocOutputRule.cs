@@ -23,7 +23,7 @@ public sealed class SrcdocOutputRule : TemplateOutputRule
         <iframe srcdoc="{{ preview_html }}"></iframe>
         ```
 
-        ## Fixed
+        ## Fix
         ```html
         <iframe sandbox srcdoc="{{ preview_text|force_escape|force_escape }}"></iframe>
         ```

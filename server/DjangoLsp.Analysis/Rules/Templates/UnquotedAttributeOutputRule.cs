@@ -25,7 +25,7 @@ public sealed class UnquotedAttributeOutputRule : TemplateOutputRule
         <input type="search" name="q" value={{ q }}>
         ```
 
-        ## Fixed
+        ## Fix
         ```html
         <input type="search" name="q" value="{{ q }}">
         ```

@@ -27,7 +27,7 @@ public sealed class UrlStartOutputRule : TemplateOutputRule
         <a href="{{ profile.website }}">{{ profile.website }}</a>
         ```
 
-        ## Fixed
+        ## Fix
         Accept only http(s) URLs when the value is stored (`URLField`/`URLValidator(schemes=["http", "https"])`)
         or check it in the view, and build internal links with `{% url %}`:
         ```html
