@@ -37,7 +37,7 @@ public sealed class RegexFromRequestAnalyzer : PythonRuleAnalyzer
             ```
 
             ## Fix
-            The input is the input is a search term, not a pattern.
+            The input is a search term, not a pattern: escape it.
             ```python
             pattern = re.compile(re.escape(request.GET.get("pattern", "")), re.IGNORECASE)
             ```
