@@ -1,5 +1,6 @@
 using DjangoLsp.Analysis.Engine;
 using DjangoLsp.Analysis.Rules.Templates;
+using DjangoLsp.Analysis.Rules.Python;
 using DjangoLsp.Analysis.Syntax;
 
 namespace DjangoLsp.Analysis;
@@ -16,6 +17,24 @@ public static class BuiltInAnalyzers
         new TemplateXssAnalyzer(),
         new PostFormWithoutCsrfTokenRule(),
         new CsrfTokenInExternalFormRule(),
+        // Python injection, XSS and redirect rules (taint analysis on the semantic model).
+        new SqlInjectionRule(),
+        new OsCommandInjectionRule(),
+        new SubprocessShellRule(),
+        new CodeInjectionRule(),
+        new TemplateInjectionRule(),
+        new UnsafeDeserializationRule(),
+        new PickleSessionSerializerRule(),
+        new SsrfRule(),
+        new PathTraversalRule(),
+        new StaticServeInUrlsRule(),
+        new MarkSafeRule(),
+        new MarkSafeJsonRule(),
+        new FormatHtmlPreformattedRule(),
+        new HttpResponseXssRule(),
+        new Jinja2AutoescapeRule(),
+        new OpenRedirectRule(),
+        new IsSafeUrlRemovedRule(),
     };
 
     public static AnalysisEngine CreateEngine() => new(Create());

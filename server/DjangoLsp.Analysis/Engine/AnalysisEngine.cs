@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis.Text;
 
 namespace DjangoLsp.Analysis.Engine;
@@ -85,11 +86,33 @@ public sealed class AnalysisEngine
         var options = context.Options;
         var id = finding.Rule.Id;
         if (!options.IsRuleEnabled(id)) return null;
+        if (IsSuppressedInline(finding, document)) return null;
         if (IsIgnoredForFile(id, document.Path, context)) return null;
         var severity = options.SeverityOverrides.TryGetValue(id, out var overridden) ? overridden : finding.Severity;
         if (severity > options.MinimumSeverity) return null;   // Error=1 is the highest
         return severity == finding.Severity ? finding : finding with { Severity = severity };
     }
+
+    // `# noqa`, `# noqa: DJ101,DJ200`, `# djangolsp: ignore[DJ101]` (Python) and `{# djangolsp: ignore[DJ221] #}` (templates),
+    // on the line where the finding starts.
+    private static readonly Regex NoQa = new(@"#\s*noqa(?::\s*(?<codes>[A-Za-z0-9_]+(?:\s*,\s*[A-Za-z0-9_]+)*))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex IgnoreComment = new(@"djangolsp:\s*ignore\[(?<codes>[^\]]*)\]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static bool IsSuppressedInline(Finding finding, AnalysisDocument document)
+    {
+        if (finding.Rule.Id == "syntax" || finding.Span.Start > document.Text.Length) return false;
+        var line = document.Text.Lines.GetLineFromPosition(finding.Span.Start).ToString();
+        if (line.IndexOf('#') < 0) return false;
+        foreach (Match match in IgnoreComment.Matches(line))
+            if (Lists(match, finding.Rule.Id)) return true;
+        if (document.Kind != DocumentKind.Python) return false;
+        var noqa = NoQa.Match(line);
+        return noqa.Success && (!noqa.Groups["codes"].Success || Lists(noqa, finding.Rule.Id));
+    }
+
+    private static bool Lists(Match match, string id) =>
+        match.Groups["codes"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Any(code => code.Equals(id, StringComparison.OrdinalIgnoreCase));
 
     private static bool IsIgnoredForFile(string ruleId, string path, AnalysisContext context)
     {

@@ -1,0 +1,113 @@
+using DjangoLsp.Python.Syntax;
+
+namespace DjangoLsp.Analysis.Semantics;
+
+public enum ScopeKind
+{
+    Module,
+    Class,
+    Function,
+    Lambda,
+    Comprehension,
+}
+
+public enum BindingKind
+{
+    /// <summary><c>import a.b</c> / <c>import a.b as c</c> / <c>from a import b [as c]</c>.</summary>
+    Import,
+    /// <summary><c>name = value</c>, augmented and annotated assignment, walrus.</summary>
+    Assignment,
+    /// <summary>A <c>for</c> loop or comprehension target.</summary>
+    LoopTarget,
+    /// <summary><c>with expression as name</c>.</summary>
+    WithTarget,
+    /// <summary><c>except E as name</c>.</summary>
+    ExceptTarget,
+    Parameter,
+    Function,
+    Class,
+    /// <summary>A capture in a <c>match</c> pattern.</summary>
+    PatternCapture,
+    /// <summary><c>global name</c> / <c>nonlocal name</c>: the name lives in another scope.</summary>
+    Declaration,
+}
+
+/// <summary>
+/// One place where a name gets a value. <see cref="Value"/> is the expression assigned (for tuple unpacking with
+/// matching tuples the matching element; otherwise the whole right-hand side and <see cref="IsPartial"/>).
+/// </summary>
+public sealed class Binding
+{
+    internal Binding(string name, BindingKind kind, Scope scope, SyntaxNode node, ExpressionSyntax? value, string? importedName, bool isPartial)
+    {
+        Name = name;
+        Kind = kind;
+        Scope = scope;
+        Node = node;
+        Value = value;
+        ImportedName = importedName;
+        IsPartial = isPartial;
+    }
+
+    public string Name { get; }
+    public BindingKind Kind { get; }
+    public Scope Scope { get; }
+
+    /// <summary>The node that binds: the target name, the import alias, the def/class, the parameter.</summary>
+    public SyntaxNode Node { get; }
+
+    /// <summary>Position of the binding (used to pick the nearest preceding binding of a use).</summary>
+    public int Position => Node.Span.Start;
+
+    /// <summary>The assigned expression; for <c>with</c> the context expression; for loops the iterable.</summary>
+    public ExpressionSyntax? Value { get; }
+
+    /// <summary>For imports: the fully qualified name bound (<c>django.utils.safestring.mark_safe</c>, <c>os</c> for <c>import os.path</c>).</summary>
+    public string? ImportedName { get; }
+
+    /// <summary>True when the name receives only a part of <see cref="Value"/> (unpacking, loop element, augmented assignment).</summary>
+    public bool IsPartial { get; }
+
+    public override string ToString() => $"{Kind} {Name}@{Position}";
+}
+
+/// <summary>A Python scope: the module, a class body, a function, a lambda or a comprehension.</summary>
+public sealed class Scope
+{
+    private readonly Dictionary<string, List<Binding>> _bindings = new(StringComparer.Ordinal);
+    private readonly List<Scope> _children = new();
+
+    internal Scope(ScopeKind kind, SyntaxNode node, Scope? parent)
+    {
+        Kind = kind;
+        Node = node;
+        Parent = parent;
+        parent?._children.Add(this);
+    }
+
+    public ScopeKind Kind { get; }
+
+    /// <summary>The module, class definition, function definition, lambda or comprehension that owns the scope.</summary>
+    public SyntaxNode Node { get; }
+
+    public Scope? Parent { get; }
+    public IReadOnlyList<Scope> Children => _children;
+
+    /// <summary>Names bound in this scope, each with its bindings in source order.</summary>
+    public IReadOnlyDictionary<string, List<Binding>> Bindings => _bindings;
+
+    /// <summary>Names declared <c>global</c> or <c>nonlocal</c> here (their bindings go to the outer scope).</summary>
+    internal Dictionary<string, Scope> Declared { get; } = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<Binding> GetBindings(string name) =>
+        _bindings.TryGetValue(name, out var list) ? list : (IReadOnlyList<Binding>)Array.Empty<Binding>();
+
+    internal void Add(Binding binding)
+    {
+        if (!_bindings.TryGetValue(binding.Name, out var list))
+            _bindings[binding.Name] = list = new List<Binding>();
+        list.Add(binding);
+    }
+
+    public override string ToString() => $"{Kind} scope ({_bindings.Count} names)";
+}

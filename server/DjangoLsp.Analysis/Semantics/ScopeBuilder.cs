@@ -1,0 +1,325 @@
+using DjangoLsp.Python.Syntax;
+
+namespace DjangoLsp.Analysis.Semantics;
+
+/// <summary>
+/// Builds the scope tree and the bindings of one module. Walks statements recursively (statement nesting is
+/// shallow) and expressions iteratively (expressions can nest deeply in generated code).
+/// </summary>
+internal sealed class ScopeBuilder
+{
+    private readonly Dictionary<SyntaxNode, Scope> _scopes = new(ReferenceEqualityComparer.Instance);
+    private readonly CancellationToken _cancellationToken;
+
+    private ScopeBuilder(CancellationToken cancellationToken) => _cancellationToken = cancellationToken;
+
+    public static (Scope Module, Dictionary<SyntaxNode, Scope> Scopes) Build(ModuleSyntax module, CancellationToken cancellationToken)
+    {
+        var builder = new ScopeBuilder(cancellationToken);
+        var scope = builder.NewScope(ScopeKind.Module, module, null);
+        builder.VisitStatements(module.Statements, scope);
+        return (scope, builder._scopes);
+    }
+
+    private Scope NewScope(ScopeKind kind, SyntaxNode node, Scope? parent)
+    {
+        var scope = new Scope(kind, node, parent);
+        _scopes[node] = scope;
+        return scope;
+    }
+
+    private void VisitStatements(IEnumerable<StatementSyntax> statements, Scope scope)
+    {
+        foreach (var statement in statements)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            VisitStatement(statement, scope);
+        }
+    }
+
+    private void VisitBlock(BlockSyntax? block, Scope scope)
+    {
+        if (block != null) VisitStatements(block.Statements, scope);
+    }
+
+    private void VisitStatement(StatementSyntax statement, Scope scope)
+    {
+        switch (statement)
+        {
+            case AssignmentStatementSyntax assignment:
+                VisitExpression(assignment.Value, scope);
+                foreach (var target in assignment.Targets)
+                {
+                    VisitExpression(target, scope);
+                    BindTarget(target, assignment.Value, BindingKind.Assignment, scope, partial: false);
+                }
+                break;
+            case AugmentedAssignmentStatementSyntax augmented:
+                VisitExpression(augmented.Value, scope);
+                VisitExpression(augmented.Target, scope);
+                BindTarget(augmented.Target, augmented.Value, BindingKind.Assignment, scope, partial: true);
+                break;
+            case AnnotatedAssignmentStatementSyntax annotated:
+                VisitExpression(annotated.Annotation, scope);
+                if (annotated.Value != null)
+                {
+                    VisitExpression(annotated.Value, scope);
+                    BindTarget(annotated.Target, annotated.Value, BindingKind.Assignment, scope, partial: false);
+                }
+                break;
+            case ImportStatementSyntax import:
+                foreach (var alias in import.Names)
+                {
+                    var dotted = alias.Name.Name;
+                    if (dotted.Length == 0) continue;
+                    if (alias.AliasToken is { IsMissing: false } aliasToken && aliasToken.Text.Length > 0)
+                        Bind(aliasToken.Text, BindingKind.Import, scope, alias, null, dotted, false);
+                    else
+                    {
+                        var first = dotted.Split('.')[0];
+                        Bind(first, BindingKind.Import, scope, alias, null, first, false);
+                    }
+                }
+                break;
+            case FromImportStatementSyntax fromImport:
+                {
+                    var module = new string('.', fromImport.Level) + (fromImport.Module?.Name ?? "");
+                    foreach (var alias in fromImport.Names)
+                    {
+                        var name = alias.Name.Name;
+                        if (name.Length == 0) continue;
+                        var local = alias.AliasToken is { IsMissing: false } a && a.Text.Length > 0 ? a.Text : name;
+                        var qualified = module.EndsWith('.') || module.Length == 0 ? module + name : module + "." + name;
+                        Bind(local, BindingKind.Import, scope, alias, null, qualified, false);
+                    }
+                    break;
+                }
+            case FunctionDefinitionSyntax function:
+                VisitFunction(function, scope);
+                break;
+            case ClassDefinitionSyntax @class:
+                foreach (var decorator in @class.Decorators) VisitExpression(decorator.Expression, scope);
+                if (@class.Arguments != null) VisitExpression(@class.Arguments, scope);
+                Bind(@class.Name, BindingKind.Class, scope, @class, null, null, false);
+                VisitBlock(@class.Body, NewScope(ScopeKind.Class, @class, scope));
+                break;
+            case IfStatementSyntax @if:
+                VisitExpression(@if.Condition, scope);
+                VisitBlock(@if.Body, scope);
+                foreach (var elif in @if.ElifClauses)
+                {
+                    VisitExpression(elif.Condition, scope);
+                    VisitBlock(elif.Body, scope);
+                }
+                VisitBlock(@if.Else?.Body, scope);
+                break;
+            case WhileStatementSyntax @while:
+                VisitExpression(@while.Condition, scope);
+                VisitBlock(@while.Body, scope);
+                VisitBlock(@while.Else?.Body, scope);
+                break;
+            case ForStatementSyntax @for:
+                VisitExpression(@for.Iterable, scope);
+                VisitExpression(@for.Target, scope);
+                BindTarget(@for.Target, @for.Iterable, BindingKind.LoopTarget, scope, partial: true);
+                VisitBlock(@for.Body, scope);
+                VisitBlock(@for.Else?.Body, scope);
+                break;
+            case WithStatementSyntax with:
+                foreach (var item in with.Items)
+                {
+                    VisitExpression(item.Expression, scope);
+                    if (item.Target != null)
+                    {
+                        VisitExpression(item.Target, scope);
+                        BindTarget(item.Target, item.Expression, BindingKind.WithTarget, scope, partial: false);
+                    }
+                }
+                VisitBlock(with.Body, scope);
+                break;
+            case TryStatementSyntax @try:
+                VisitBlock(@try.Body, scope);
+                foreach (var handler in @try.ExceptClauses)
+                {
+                    if (handler.Type != null) VisitExpression(handler.Type, scope);
+                    if (handler.NameToken is { IsMissing: false } nameToken && nameToken.Text.Length > 0)
+                        Bind(nameToken.Text, BindingKind.ExceptTarget, scope, handler, handler.Type, null, false);
+                    VisitBlock(handler.Body, scope);
+                }
+                VisitBlock(@try.Else?.Body, scope);
+                VisitBlock(@try.Finally?.Body, scope);
+                break;
+            case MatchStatementSyntax match:
+                VisitExpression(match.Subject, scope);
+                foreach (var @case in match.Cases)
+                {
+                    foreach (var capture in @case.Pattern.DescendantNodesAndSelf().OfType<GenericPatternSyntax>())
+                    {
+                        if (capture.Kind is SyntaxKind.CapturePattern or SyntaxKind.AsPattern or SyntaxKind.StarPattern or SyntaxKind.DoubleStarPattern
+                            && capture.NameToken is { IsMissing: false } token && token.Text != "_")
+                            Bind(token.Text, BindingKind.PatternCapture, scope, capture, match.Subject, null, true);
+                    }
+                    if (@case.Guard != null) VisitExpression(@case.Guard, scope);
+                    VisitBlock(@case.Body, scope);
+                }
+                break;
+            case NameDeclarationStatementSyntax declaration:
+                foreach (var name in declaration.Names)
+                {
+                    Bind(name.Text, BindingKind.Declaration, scope, declaration, null, null, false);
+                    scope.Declared[name.Text] = declaration.Kind == SyntaxKind.GlobalStatement ? Root(scope) : NonClassParent(scope);
+                }
+                break;
+            case TypeAliasStatementSyntax alias:
+                Bind(alias.NameToken.Text, BindingKind.Assignment, scope, alias, alias.Value, null, false);
+                break;
+            default:
+                foreach (var child in statement.ChildNodes())
+                {
+                    if (child is ExpressionSyntax expression) VisitExpression(expression, scope);
+                }
+                break;
+        }
+    }
+
+    private static Scope Root(Scope scope)
+    {
+        while (scope.Parent != null) scope = scope.Parent;
+        return scope;
+    }
+
+    private void VisitFunction(FunctionDefinitionSyntax function, Scope scope)
+    {
+        foreach (var decorator in function.Decorators) VisitExpression(decorator.Expression, scope);
+        foreach (var parameter in function.Parameters.Parameters)
+        {
+            if (parameter.Default != null) VisitExpression(parameter.Default, scope);
+            if (parameter.Annotation != null) VisitExpression(parameter.Annotation, scope);
+        }
+        if (function.ReturnAnnotation != null) VisitExpression(function.ReturnAnnotation, scope);
+        if (function.Name.Length > 0) Bind(function.Name, BindingKind.Function, scope, function, null, null, false);
+        var inner = NewScope(ScopeKind.Function, function, scope);
+        BindParameters(function.Parameters, inner);
+        VisitBlock(function.Body, inner);
+    }
+
+    private void BindParameters(ParameterListSyntax parameters, Scope scope)
+    {
+        foreach (var parameter in parameters.Parameters)
+        {
+            if (parameter.NameToken is { IsMissing: false } name && name.Text.Length > 0)
+                Bind(name.Text, BindingKind.Parameter, scope, parameter, parameter.Default, null, false);
+        }
+    }
+
+    /// <summary>Finds lambdas, comprehensions and walrus targets inside an expression (iteratively).</summary>
+    private void VisitExpression(SyntaxNode expression, Scope scope)
+    {
+        var pending = new Stack<(SyntaxNode Node, Scope Scope)>();
+        pending.Push((expression, scope));
+        while (pending.Count > 0)
+        {
+            var (root, current) = pending.Pop();
+            foreach (var node in DescendantsStoppingAtScopes(root))
+            {
+                switch (node)
+                {
+                    case LambdaExpressionSyntax lambda:
+                        {
+                            foreach (var parameter in lambda.Parameters.Parameters)
+                                if (parameter.Default != null) pending.Push((parameter.Default, current));
+                            var inner = NewScope(ScopeKind.Lambda, lambda, current);
+                            BindParameters(lambda.Parameters, inner);
+                            pending.Push((lambda.Body, inner));
+                            break;
+                        }
+                    case ComprehensionExpressionSyntax comprehension:
+                        {
+                            var inner = NewScope(ScopeKind.Comprehension, comprehension, current);
+                            var first = true;
+                            foreach (var clause in comprehension.Clauses)
+                            {
+                                if (clause is ComprehensionForSyntax @for)
+                                {
+                                    // The first iterable is evaluated in the enclosing scope.
+                                    pending.Push((@for.Iterable, first ? current : inner));
+                                    first = false;
+                                    BindTarget(@for.Target, @for.Iterable, BindingKind.LoopTarget, inner, partial: true);
+                                }
+                                else if (clause is ComprehensionIfSyntax @if)
+                                    pending.Push((@if.Condition, inner));
+                            }
+                            pending.Push((comprehension.Element, inner));
+                            break;
+                        }
+                    case NamedExpressionSyntax named:
+                        {
+                            // A walrus binds in the nearest enclosing non-comprehension scope.
+                            var target = current;
+                            while (target.Kind == ScopeKind.Comprehension && target.Parent != null) target = target.Parent;
+                            BindTarget(named.Target, named.Value, BindingKind.Assignment, target, partial: false);
+                            break;
+                        }
+                }
+            }
+        }
+    }
+
+    /// <summary>The root and its descendants, not looking inside (but yielding) lambdas and comprehensions below the root.</summary>
+    private static IEnumerable<SyntaxNode> DescendantsStoppingAtScopes(SyntaxNode root)
+    {
+        if (root is LambdaExpressionSyntax or ComprehensionExpressionSyntax)
+        {
+            yield return root;
+            yield break;
+        }
+        foreach (var node in root.DescendantNodes(n => n == root || n is not (LambdaExpressionSyntax or ComprehensionExpressionSyntax)))
+            yield return node;
+    }
+
+    private void BindTarget(ExpressionSyntax target, ExpressionSyntax? value, BindingKind kind, Scope scope, bool partial)
+    {
+        switch (target)
+        {
+            case NameExpressionSyntax name:
+                Bind(name.Name, kind, scope, name, value, null, partial);
+                break;
+            case ParenthesizedExpressionSyntax parenthesized:
+                BindTarget(parenthesized.Expression, value, kind, scope, partial);
+                break;
+            case StarredExpressionSyntax starred:
+                BindTarget(starred.Expression, value, kind, scope, true);
+                break;
+            case CollectionExpressionSyntax collection when collection.Kind is SyntaxKind.TupleExpression or SyntaxKind.ListExpression:
+                {
+                    var values = Unparenthesize(value) is CollectionExpressionSyntax v && v.Kind is SyntaxKind.TupleExpression or SyntaxKind.ListExpression
+                        && v.Elements.Count == collection.Elements.Count && !v.Elements.Any(e => e is StarredExpressionSyntax)
+                        ? v.Elements : null;
+                    for (var i = 0; i < collection.Elements.Count; i++)
+                        BindTarget(collection.Elements[i], values != null ? values[i] : value, kind, scope, partial || values == null);
+                    break;
+                }
+        }
+    }
+
+    private static ExpressionSyntax? Unparenthesize(ExpressionSyntax? e)
+    {
+        while (e is ParenthesizedExpressionSyntax p) e = p.Expression;
+        return e;
+    }
+
+    private static Scope NonClassParent(Scope scope)
+    {
+        var outer = scope.Parent;
+        while (outer != null && outer.Kind == ScopeKind.Class) outer = outer.Parent;
+        return outer ?? scope;
+    }
+
+    private static void Bind(string name, BindingKind kind, Scope scope, SyntaxNode node, ExpressionSyntax? value, string? imported, bool partial)
+    {
+        if (name.Length == 0) return;
+        // `global x` / `nonlocal x`: the binding happens in the declared scope.
+        var owner = kind != BindingKind.Declaration && scope.Declared.TryGetValue(name, out var declared) ? declared : scope;
+        owner.Add(new Binding(name, kind, owner, node, value, imported, partial));
+    }
+}
