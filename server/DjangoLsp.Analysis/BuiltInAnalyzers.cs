@@ -1,6 +1,8 @@
 using DjangoLsp.Analysis.Engine;
 using DjangoLsp.Analysis.Rules.Templates;
 using DjangoLsp.Analysis.Rules.Python;
+using DjangoLsp.Analysis.Rules.Csrf;
+using DjangoLsp.Analysis.Rules.Settings;
 using DjangoLsp.Analysis.Syntax;
 
 namespace DjangoLsp.Analysis;
@@ -35,6 +37,8 @@ public static class BuiltInAnalyzers
         new Jinja2AutoescapeRule(),
         new OpenRedirectRule(),
         new IsSafeUrlRemovedRule(),
+        new SettingsAnalyzer(),
+        new ViewDecoratorAnalyzer(),
     };
 
     public static AnalysisEngine CreateEngine() => new(Create());
