@@ -1,7 +1,7 @@
 namespace DjangoLsp.Templates.Syntax;
 
 /// <summary>A top-level piece of a single-file walk: its token range, scanner states and outputs.</summary>
-internal sealed record WalkUnit(int FirstToken, int LastToken, HtmlScanState Start, HtmlScanState End, int OutputStart, int OutputCount);
+internal readonly record struct WalkUnit(int FirstToken, int LastToken, bool Reset, HtmlScanState Start, int OutputStart, int OutputCount);
 
 /// <summary>
 /// Walks template nodes in document order (every branch of if/for, as one rendering that a browser could see),
@@ -29,41 +29,77 @@ internal class TemplateContextWalker
 
     /// <summary>Walks one template alone. A child template ({% extends %}) only renders its blocks, and without
     /// the parent each top-level block starts in HTML text. With <paramref name="previous"/> (the analysis of the
-    /// tree this one was incrementally derived from), top-level units whose tokens were reused and whose start
-    /// state is unchanged take their outputs from the previous analysis instead of being re-scanned.</summary>
+    /// tree this one was incrementally derived from), the units before the re-lexed tokens are copied, and once a
+    /// unit after them starts in the same scanner state as before, the rest is copied too: the same tokens walked
+    /// from the same state give the same outputs.</summary>
     public static (IReadOnlyList<TemplateOutput> Outputs, IReadOnlyList<WalkUnit> Units) WalkSingle(TemplateSyntaxTree tree, TemplateAnalysis? previous = null)
     {
         var walker = new TemplateContextWalker(HtmlScanState.Initial) { CurrentPath = tree.FilePath };
-        bool child = FindExtends(tree) != null;
-        IEnumerable<TemplateNode> nodes = child ? TopLevelBlocks(tree.Root) : tree.Root.Children;
-        Dictionary<int, WalkUnit>? oldUnits = null;
-        if (previous != null && tree.Reuse?.Old == previous.Tree)
+        var nodes = new List<(TemplateNode Node, bool Reset)>();
+        if (FindExtends(tree) != null)
         {
-            oldUnits = new Dictionary<int, WalkUnit>(previous.Units.Count);
-            foreach (var unit in previous.Units)
+            foreach (var block in TopLevelBlocks(tree.Root))
             {
-                oldUnits[unit.FirstToken] = unit;
+                int count = nodes.Count;
+                Flatten(block, nodes);
+                if (nodes.Count > count)
+                {
+                    nodes[count] = (nodes[count].Node, true);
+                }
+            }
+        }
+        else
+        {
+            foreach (var node in tree.Root.Children)
+            {
+                Flatten(node, nodes);
             }
         }
 
-        var units = new List<WalkUnit>();
+        var ranges = new (int First, int Last)[nodes.Count];
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            ranges[i] = TokenRange(nodes[i].Node);
+        }
+
+        var reuse = previous != null && tree.Reuse is { } r && r.Old == previous.Tree ? r : null;
+        var oldUnits = previous?.Units;
+        var units = new List<WalkUnit>(nodes.Count);
         var state = HtmlScanState.Initial;
         bool scannerAtState = true;
-        foreach (var node in nodes)
+        int index = 0;
+
+        if (reuse != null)
         {
-            if (child)
+            // Prefix: units wholly before the re-lexed tokens are the old ones.
+            while (index < nodes.Count && index < oldUnits!.Count && ranges[index].Last < reuse.Prefix && SameUnit(oldUnits[index], ranges[index], nodes[index].Reset, 0))
+            {
+                index++;
+            }
+
+            if (index > 0)
+            {
+                CopyUnits(tree, previous!, 0, index, 0, walker.Outputs, units);
+                // A unit ends in the state the next one starts in (a reset unit ignores it).
+                state = index < oldUnits!.Count ? oldUnits[index].Start : HtmlScanState.Initial;
+                scannerAtState = false;
+            }
+        }
+
+        bool trySuffix = reuse != null;
+        for (; index < nodes.Count; index++)
+        {
+            var (node, reset) = nodes[index];
+            if (reset)
             {
                 state = HtmlScanState.Initial;
                 scannerAtState = false;
             }
 
-            var (first, last) = TokenRange(node);
-            if (oldUnits != null && TryReuse(tree, previous!, oldUnits, first, last, state, walker.Outputs, out var reused))
+            var (first, last) = ranges[index];
+            if (trySuffix && first >= reuse!.NewSuffixStart && TryCopySuffix(tree, previous!, reuse, nodes, ranges, index, state, walker.Outputs, units, ref trySuffix))
             {
-                units.Add(reused);
-                state = reused.End;
-                scannerAtState = false;
-                continue;
+                break;
             }
 
             if (!scannerAtState)
@@ -74,48 +110,102 @@ internal class TemplateContextWalker
             walker.Autoescape = true;
             int outputStart = walker.Outputs.Count;
             walker.WalkNode(node);
-            var end = walker.Scanner.Save();
-            units.Add(new WalkUnit(first, last, state, end, outputStart, walker.Outputs.Count - outputStart));
-            state = end;
+            units.Add(new WalkUnit(first, last, reset, state, outputStart, walker.Outputs.Count - outputStart));
+            state = walker.Scanner.Save();
             scannerAtState = true;
         }
 
         return (walker.Outputs, units);
     }
 
-    private static bool TryReuse(TemplateSyntaxTree tree, TemplateAnalysis previous, Dictionary<int, WalkUnit> oldUnits, int first, int last,
-        HtmlScanState state, List<TemplateOutput> outputs, out WalkUnit unit)
+    private static bool SameUnit(WalkUnit old, (int First, int Last) range, bool reset, int shift) =>
+        old.FirstToken + shift == range.First && old.LastToken + shift == range.Last && old.Reset == reset;
+
+    /// <summary>Copies old units [from, to) (token indices shifted) with their outputs moved to the new tree's nodes.</summary>
+    private static void CopyUnits(TemplateSyntaxTree tree, TemplateAnalysis previous, int from, int to, int shift, List<TemplateOutput> outputs, List<WalkUnit> units)
     {
-        unit = null!;
-        // Only units entirely before or entirely after the relexed tokens are unchanged.
-        var reuse = tree.Reuse!;
-        if (!(last < reuse.Prefix || first >= reuse.NewSuffixStart))
+        for (int u = from; u < to; u++)
         {
-            return false;
-        }
-
-        int oldFirst = tree.MapToOld(first), oldLast = tree.MapToOld(last);
-        if (oldFirst < 0 || oldLast - oldFirst != last - first || !oldUnits.TryGetValue(oldFirst, out var old) || old.LastToken != oldLast || old.Start != state)
-        {
-            return false;
-        }
-
-        int outputStart = outputs.Count;
-        for (int k = old.OutputStart; k < old.OutputStart + old.OutputCount; k++)
-        {
-            var output = previous.Outputs[k];
-            var node = tree.NodeOfToken(first + (output.Node.TokenIndex - oldFirst));
-            if (node == null)
+            var old = previous.Units[u];
+            int outputStart = outputs.Count;
+            for (int k = old.OutputStart; k < old.OutputStart + old.OutputCount; k++)
             {
-                outputs.RemoveRange(outputStart, outputs.Count - outputStart);
-                return false;
+                var output = previous.Outputs[k];
+                outputs.Add(output.WithNode(tree.NodeOfToken(output.Node.TokenIndex + shift)!));
             }
 
-            outputs.Add(output.WithNode(node));
+            units.Add(old with { FirstToken = old.FirstToken + shift, LastToken = old.LastToken + shift, OutputStart = outputStart });
+        }
+    }
+
+    /// <summary>If unit <paramref name="index"/> starts where an old unit started, in the same state, and all the
+    /// remaining units are the old ones shifted, copies them and returns true.</summary>
+    private static bool TryCopySuffix(TemplateSyntaxTree tree, TemplateAnalysis previous, TokenReuse reuse, List<(TemplateNode Node, bool Reset)> nodes,
+        (int First, int Last)[] ranges, int index, HtmlScanState state, List<TemplateOutput> outputs, List<WalkUnit> units, ref bool keepTrying)
+    {
+        var oldUnits = previous.Units;
+        int shift = reuse.NewSuffixStart - reuse.OldSuffixStart;
+        int oldFirst = ranges[index].First - shift;
+        int lo = 0, hi = oldUnits.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            int value = oldUnits[mid].FirstToken;
+            if (value == oldFirst) { found = mid; break; }
+            if (value < oldFirst) lo = mid + 1; else hi = mid - 1;
         }
 
-        unit = new WalkUnit(first, last, state, old.End, outputStart, old.OutputCount);
+        if (found < 0 || oldUnits.Count - found != nodes.Count - index)
+        {
+            return false;
+        }
+
+        var startState = nodes[index].Reset ? HtmlScanState.Initial : state;
+        if (oldUnits[found].Start != startState)
+        {
+            return false;
+        }
+
+        for (int k = 0; k < nodes.Count - index; k++)
+        {
+            if (!SameUnit(oldUnits[found + k], ranges[index + k], nodes[index + k].Reset, shift))
+            {
+                keepTrying = false; // The structure after the edit differs: walk the rest (keeps this linear).
+                return false;
+            }
+        }
+
+        CopyUnits(tree, previous, found, oldUnits.Count, shift, outputs, units);
         return true;
+    }
+
+    /// <summary>
+    /// Splits the walk into small units: blocks that do not change how their body is walked (if, for, with,
+    /// block, ...) are replaced by their tags and bodies in document order, which walks identically. Blocks that
+    /// change autoescape, add filter sections or bind blocktrans variables stay whole.
+    /// </summary>
+    private static void Flatten(TemplateNode node, List<(TemplateNode, bool)> units)
+    {
+        if (node is TemplateBlockNode block && block.Name is not ("autoescape" or "filter" or "blocktrans" or "blocktranslate" or "comment" or "verbatim"))
+        {
+            foreach (var branch in block.Branches)
+            {
+                units.Add((branch.Tag, false));
+                foreach (var child in branch.Body)
+                {
+                    Flatten(child, units);
+                }
+            }
+
+            if (block.EndTag != null)
+            {
+                units.Add((block.EndTag, false));
+            }
+
+            return;
+        }
+
+        units.Add((node, false));
     }
 
     internal static (int First, int Last) TokenRange(TemplateNode node)

@@ -29,8 +29,11 @@ internal sealed class HtmlContextScanner
     private string _tagName = string.Empty;
     private string _attrName = string.Empty;
 
+    private const string EmptyBuffer = "\0\0";
+
     public HtmlScanState Save() => new(_state, _raw, _attr, _delimiter, _js, _regexAllowed, _escapePending, _templateDepth, _braceDepth,
-        _urlStarted, _javascriptUrl, _scriptIsData, _metaRefresh, _dashes, _tagName, _attrName + "\0" + (_endTag ? "/" : "") + "\0" + new string(_buffer, 0, _bufferLength));
+        _urlStarted, _javascriptUrl, _scriptIsData, _metaRefresh, _dashes, _tagName,
+        _attrName.Length == 0 && !_endTag && _bufferLength == 0 ? EmptyBuffer : _attrName + "\0" + (_endTag ? "/" : "") + "\0" + new string(_buffer, 0, _bufferLength));
 
     public void Restore(HtmlScanState s)
     {

@@ -8,6 +8,9 @@ public sealed class TemplateToken
 {
     private FilterExpression? _expression;
     private TagSyntax? _tag;
+    private string? _jinjaHint;
+    private string? _argumentProblem;
+    private byte _computed;
 
     internal TemplateToken(TemplateTokenKind kind, string text, bool inVerbatim, int[]? unterminatedOpeners)
     {
@@ -56,6 +59,36 @@ public sealed class TemplateToken
     /// <summary>The filter expression of a <see cref="TemplateTokenKind.Variable"/> token (parsed once, cached).</summary>
     public FilterExpression? Expression =>
         Kind == TemplateTokenKind.Variable ? _expression ??= FilterExpression.Parse(Content, ContentOffset) : null;
+
+    /// <summary>Jinja2-only syntax in this token (cached; see <see cref="TemplateDialectDetector"/>).</summary>
+    internal string? JinjaHint
+    {
+        get
+        {
+            if ((_computed & 1) == 0)
+            {
+                _jinjaHint = TemplateDialectDetector.TokenHint(this);
+                _computed |= 1;
+            }
+
+            return _jinjaHint;
+        }
+    }
+
+    /// <summary>A problem with a built-in tag's arguments (cached; see <see cref="TemplateParser"/>).</summary>
+    internal string? ArgumentProblem
+    {
+        get
+        {
+            if ((_computed & 2) == 0)
+            {
+                _argumentProblem = Kind == TemplateTokenKind.Tag ? TemplateParser.ArgumentProblem(Tag!) : null;
+                _computed |= 2;
+            }
+
+            return _argumentProblem;
+        }
+    }
 
     internal static bool IsPythonSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f' or '\v';
 

@@ -40,50 +40,56 @@ public static partial class TemplateDialectDetector
 
         foreach (var token in tree.Tokens)
         {
-            if (token.InVerbatim)
+            if (!token.InVerbatim && token.JinjaHint is { } hint)
             {
-                continue;
-            }
-
-            if (token.Kind == TemplateTokenKind.Tag)
-            {
-                if (token.Text.StartsWith("{%-", StringComparison.Ordinal) || token.Text.EndsWith("-%}", StringComparison.Ordinal))
-                {
-                    return new TemplateDialectInfo(TemplateDialect.Jinja2, "whitespace control '{%-'/'-%}'");
-                }
-
-                string name = token.Tag!.Name;
-                if (name is "for" or "if" or "elif" or "with" or "include" && token.Tag.Arguments.Any(b => !b.IsQuoted && CallSyntax().IsMatch(b.Text)))
-                {
-                    return new TemplateDialectInfo(TemplateDialect.Jinja2, $"Jinja call syntax in '{{% {name} %}}'");
-                }
-
-                if (name is "set" or "endset" or "macro" or "endmacro" or "call" or "endcall" or "raw" or "endraw" or "import" or "from" or "do")
-                {
-                    return new TemplateDialectInfo(TemplateDialect.Jinja2, $"Jinja-only tag '{name}'");
-                }
-            }
-            else if (token.Kind == TemplateTokenKind.Variable)
-            {
-                if (token.Text.StartsWith("{{-", StringComparison.Ordinal) || token.Text.EndsWith("-}}", StringComparison.Ordinal))
-                {
-                    return new TemplateDialectInfo(TemplateDialect.Jinja2, "whitespace control '{{-'/'-}}'");
-                }
-
-                if (token.Expression!.Filters.Any(f => f.Name == "e"))
-                {
-                    return new TemplateDialectInfo(TemplateDialect.Jinja2, "Jinja-only filter 'e'");
-                }
-
-                // Call syntax, subscripts and operators are not Django filter expressions.
-                if (token.Expression!.Errors.Count > 0 && JinjaExpression().IsMatch(token.Content))
-                {
-                    return new TemplateDialectInfo(TemplateDialect.Jinja2, "Jinja expression syntax in '" + token.Content + "'");
-                }
+                return new TemplateDialectInfo(TemplateDialect.Jinja2, hint);
             }
         }
 
         return new TemplateDialectInfo(TemplateDialect.Django, "default");
+    }
+
+    /// <summary>Why this token alone shows Jinja2 syntax, or null (computed once per green token).</summary>
+    internal static string? TokenHint(TemplateToken token)
+    {
+        if (token.Kind == TemplateTokenKind.Tag)
+        {
+            if (token.Text.StartsWith("{%-", StringComparison.Ordinal) || token.Text.EndsWith("-%}", StringComparison.Ordinal))
+            {
+                return "whitespace control '{%-'/'-%}'";
+            }
+
+            string name = token.Tag!.Name;
+            if (name is "for" or "if" or "elif" or "with" or "include" && token.Tag.Arguments.Any(b => !b.IsQuoted && CallSyntax().IsMatch(b.Text)))
+            {
+                return $"Jinja call syntax in '{{% {name} %}}'";
+            }
+
+            if (name is "set" or "endset" or "macro" or "endmacro" or "call" or "endcall" or "raw" or "endraw" or "import" or "from" or "do")
+            {
+                return $"Jinja-only tag '{name}'";
+            }
+        }
+        else if (token.Kind == TemplateTokenKind.Variable)
+        {
+            if (token.Text.StartsWith("{{-", StringComparison.Ordinal) || token.Text.EndsWith("-}}", StringComparison.Ordinal))
+            {
+                return "whitespace control '{{-'/'-}}'";
+            }
+
+            if (token.Expression!.Filters.Any(f => f.Name == "e"))
+            {
+                return "Jinja-only filter 'e'";
+            }
+
+            // Call syntax, subscripts and operators are not Django filter expressions.
+            if (token.Expression!.Errors.Count > 0 && JinjaExpression().IsMatch(token.Content))
+            {
+                return "Jinja expression syntax in '" + token.Content + "'";
+            }
+        }
+
+        return null;
     }
 
     [GeneratedRegex(@"^[\w.]+\(.*\)")]

@@ -209,8 +209,16 @@ internal sealed class TemplateParser
 
     private void ValidateArguments(TemplateTagNode tag)
     {
-        var bits = tag.Syntax.Bits;
-        string? problem = tag.Name switch
+        if (tag.Token.ArgumentProblem is { } problem)
+        {
+            _diagnostics.Add(new TemplateDiagnostic(tag.FullSpan, TemplateDiagnosticCodes.InvalidTagArguments, problem));
+        }
+    }
+
+    internal static string? ArgumentProblem(TagSyntax syntax)
+    {
+        var bits = syntax.Bits;
+        return syntax.Name switch
         {
             "autoescape" when bits.Count != 2 || bits[1].Text is not ("on" or "off") => "'autoescape' argument should be 'on' or 'off'",
             "extends" when bits.Count != 2 => "'extends' takes one argument",
@@ -219,15 +227,11 @@ internal sealed class TemplateParser
             "load" when bits.Count < 2 => "'load' tag requires at least one argument",
             "url" when bits.Count < 2 => "'url' takes at least one argument, a URL pattern name.",
             "for" when bits.Count < 4 || !bits.Any(b => b.Text == "in") => "'for' statements should use the format 'for x in y'",
-            "if" or "elif" when bits.Count < 2 => $"'{tag.Name}' requires a condition",
+            "if" or "elif" when bits.Count < 2 => $"'{syntax.Name}' requires a condition",
             "filter" when bits.Count != 2 => "'filter' tag takes one argument: the filters to apply",
             "with" when bits.Count < 2 => "'with' expected at least one variable assignment",
             _ => null,
         };
-        if (problem != null)
-        {
-            _diagnostics.Add(new TemplateDiagnostic(tag.FullSpan, TemplateDiagnosticCodes.InvalidTagArguments, problem));
-        }
     }
 
     private void ReportUnterminated(TemplateToken token, int start)
