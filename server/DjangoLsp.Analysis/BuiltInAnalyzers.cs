@@ -26,7 +26,6 @@ public static class BuiltInAnalyzers
         new CodeInjectionRule(),
         new TemplateInjectionRule(),
         new UnsafeDeserializationRule(),
-        new PickleSessionSerializerRule(),
         new SsrfRule(),
         new PathTraversalRule(),
         new StaticServeInUrlsRule(),
