@@ -1,4 +1,5 @@
 using DjangoLsp.Analysis.Engine;
+using DjangoLsp.Analysis.Rules.AccessControl;
 using DjangoLsp.Analysis.Rules.Templates;
 using DjangoLsp.Analysis.Rules.Python;
 using DjangoLsp.Analysis.Rules.Csrf;
@@ -38,6 +39,7 @@ public static class BuiltInAnalyzers
         new IsSafeUrlRemovedRule(),
         new SettingsAnalyzer(),
         new ViewDecoratorAnalyzer(),
+        new AccessControlAnalyzer(),
     };
 
     public static AnalysisEngine CreateEngine() => new(Create());
