@@ -139,6 +139,10 @@ public sealed class AccessControlAnalyzer : IDocumentAnalyzer
         {
             var routed = _routes.Where(r => !r.IsAdmin).ToList();
             var reason = routed.Count > 0 ? ViewShape.StateChangingReason(_node, _imports) : null;
+            // Read-only DRF bases (ReadOnlyModelViewSet, ListAPIView, RetrieveAPIView) only serve GET.
+            if (reason != null && reason.StartsWith("it derives from", StringComparison.Ordinal) &&
+                (reason.Contains("ReadOnly", StringComparison.Ordinal) || !BaseNames.Any(IsWritingBase)))
+                reason = null;
             var allowAny = routed.Count > 0 && PermissionClasses() is { } declared && declared.Names.Contains("AllowAny");
             // DJ701: only persistent writes count (a public POST that only sets the session, like a cart, is normal).
             var write = routed.Count > 0 ? DatabaseWrite() : null;
@@ -166,6 +170,11 @@ public sealed class AccessControlAnalyzer : IDocumentAnalyzer
             foreach (var finding in Throttling(document)) yield return finding;
         }
 
+        private static bool IsWritingBase(string b) =>
+            b.Contains("Create", StringComparison.Ordinal) || b.Contains("Update", StringComparison.Ordinal) || b.Contains("Delete", StringComparison.Ordinal) ||
+            b.Contains("Destroy", StringComparison.Ordinal) || b.Contains("FormView", StringComparison.Ordinal) ||
+            b.Contains("ModelViewSet", StringComparison.Ordinal) && !b.Contains("ReadOnly", StringComparison.Ordinal);
+
         private static readonly HashSet<string> WriteMethods = new(StringComparer.Ordinal)
         {
             "save", "delete", "update", "create", "bulk_create", "bulk_update", "get_or_create", "update_or_create", "set_password",
@@ -174,9 +183,7 @@ public sealed class AccessControlAnalyzer : IDocumentAnalyzer
         /// <summary>The first database-writing method called in the view (or the class's methods), or null.</summary>
         private string? DatabaseWrite()
         {
-            if (_node is ClassDefinitionSyntax && BaseNames.Any(b => b.Contains("Create", StringComparison.Ordinal) || b.Contains("Update", StringComparison.Ordinal) ||
-                                                                     b.Contains("Delete", StringComparison.Ordinal) || b.Contains("ModelViewSet", StringComparison.Ordinal)))
-                return "save";
+            if (_node is ClassDefinitionSyntax && BaseNames.Any(IsWritingBase)) return "save";
             return _node.DescendantNodes().OfType<CallExpressionSyntax>()
                 .Select(c => c.Expression is AttributeExpressionSyntax a && WriteMethods.Contains(a.Name) ? a.Name : null)
                 .FirstOrDefault(n => n != null);
