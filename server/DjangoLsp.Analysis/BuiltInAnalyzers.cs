@@ -1,5 +1,6 @@
 using DjangoLsp.Analysis.Engine;
 using DjangoLsp.Analysis.Rules.AccessControl;
+using DjangoLsp.Analysis.Rules.CrossFile;
 using DjangoLsp.Analysis.Rules.Templates;
 using DjangoLsp.Analysis.Rules.Python;
 using DjangoLsp.Analysis.Rules.Csrf;
@@ -40,6 +41,7 @@ public static class BuiltInAnalyzers
         new SettingsAnalyzer(),
         new ViewDecoratorAnalyzer(),
         new AccessControlAnalyzer(),
+        new ViewContextTemplateAnalyzer(),
     };
 
     public static AnalysisEngine CreateEngine() => new(Create());

@@ -63,6 +63,18 @@ public sealed class DjangoProject
     public IEnumerable<UrlRoute> RoutesTo(string path, string name) =>
         Routes.Where(r => r.View is { } v && v.Name == name && SamePath(v.Path, path));
 
+    /// <summary>
+    /// For the taint engine: the converter of each URL parameter of the view (name → converter) over all its routes;
+    /// a parameter is listed as non-textual only when every route gives it an int/uuid converter. Empty when unrouted.
+    /// </summary>
+    public IReadOnlyDictionary<string, UrlParameter> ParametersOf(string path, string viewName)
+    {
+        var result = new Dictionary<string, UrlParameter>(StringComparer.Ordinal);
+        foreach (var parameter in RoutesTo(path, viewName).SelectMany(r => r.Parameters))
+            result[parameter.Name] = result.TryGetValue(parameter.Name, out var seen) && !seen.IsNonTextual ? seen : parameter;
+        return result;
+    }
+
     internal static bool SamePath(string a, string b) =>
         string.Equals(System.IO.Path.GetFullPath(a), System.IO.Path.GetFullPath(b), StringComparison.Ordinal);
 }

@@ -102,3 +102,33 @@ public class VulnerableShopModelTests
         public AnalysisDocument? TryGetDocument(string path) => DiskFiles.Instance.TryGetDocument(path);
     }
 }
+
+public class ProjectModelParameterTests
+{
+    [Test]
+    public void Converter_info_for_the_taint_engine_and_namespaced_includes()
+    {
+        var workspace = new MemoryWorkspace("/mem/params")
+            .Add("manage.py", "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'proj.settings')\n")
+            .Add("proj/__init__.py", "")
+            .Add("proj/settings.py", "ROOT_URLCONF = 'proj.urls'\nINSTALLED_APPS = ['blog.apps.BlogConfig']\n")
+            .Add("proj/urls.py", "from django.urls import include, path, re_path\nurlpatterns = [\n    path('blog/<slug:section>/', include('blog.urls', namespace='b')),\n    re_path(r'^old/(?P<year>[0-9]{4})/$', include([path('x/<path:rest>', 'ignored')])),\n]\n")
+            .Add("blog/__init__.py", "")
+            .Add("blog/urls.py", "from django.urls import path\nfrom .views import Detail, show\napp_name = 'blog'\nurlpatterns = [\n    path('<int:pk>/', show, name='show'),\n    path('<str:pk>/v/', Detail.as_view(template_name='blog/d.html'), name='detail'),\n]\n")
+            .Add("blog/views.py", "def show(request, section, pk):\n    pass\n\nclass Detail:\n    pass\n");
+        var project = DjangoProjectModel.Build(workspace.Root, workspace);
+        var show = project.Routes.Single(r => r.Name == "show");
+        Assert.That(show.Pattern, Is.EqualTo("blog/<slug:section>/<int:pk>/"));
+        Assert.That(show.Namespace, Is.EqualTo("b"));
+        Assert.That(show.Parameters, Is.EqualTo(new[] { new UrlParameter("section", "slug"), new UrlParameter("pk", "int") }));
+        var parameters = project.ParametersOf(workspace.PathOf("blog/views.py"), "show");
+        Assert.That(parameters["pk"].IsNonTextual, Is.True);
+        Assert.That(parameters["section"].IsNonTextual, Is.False);
+        var detail = project.Routes.Single(r => r.Name == "detail");
+        Assert.That(detail.View!.IsClass, Is.True);
+        Assert.That(detail.AsViewArguments["template_name"], Is.EqualTo("blog/d.html"));
+        Assert.That(project.TemplateViews["blog/d.html"].Single().Name, Is.EqualTo("Detail"));
+        Assert.That(project.Routes.Single(r => r.Pattern.StartsWith("old/", StringComparison.Ordinal)).Parameters.Select(p => p.Converter),
+            Is.EqualTo(new[] { "regex", "path" }));
+    }
+}
