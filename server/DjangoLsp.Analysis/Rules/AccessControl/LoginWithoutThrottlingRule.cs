@@ -18,6 +18,12 @@ public static class LoginWithoutThrottlingRule
         ## Why it matters
         Unlimited guesses allow password brute force and credential stuffing (CWE-307).
 
+        ## Example
+        ```python
+        def login_view(request):
+            user = authenticate(request, username=request.POST["u"], password=request.POST["p"])
+        ```
+
         ## Fix
         Add django-axes (lockout) or django-ratelimit (`@ratelimit(key="ip", rate="5/m")`), or DRF throttles for API logins.
 

@@ -26,10 +26,11 @@ public static class MarkSafeValueInScriptRule
         <script>var config = {{ config }};</script>
         ```
 
-        ## Fix
+        ## Fixed
         Pass the plain data and use `{{ data|json_script:"config" }}` with `JSON.parse(document.getElementById("config").textContent)`.
 
         ## References
+        - [OWASP Cross Site Scripting Prevention Cheat Sheet](https://cheatsheetseries.owasp.org/cheatsheets/Cross_Site_Scripting_Prevention_Cheat_Sheet.html)
         - [json_script](https://docs.djangoproject.com/en/stable/ref/templates/builtins/#json-script)
         """,
         "https://docs.djangoproject.com/en/stable/ref/templates/builtins/#json-script");

@@ -27,10 +27,11 @@ public static class RequestDataMarkedSafeInTemplateRule
         You searched for {{ q|safe }}
         ```
 
-        ## Fix
+        ## Fixed
         Drop `|safe` (autoescaping is on by default), or sanitize in the view with a real HTML sanitizer.
 
         ## References
+        - [OWASP Cross Site Scripting Prevention Cheat Sheet](https://cheatsheetseries.owasp.org/cheatsheets/Cross_Site_Scripting_Prevention_Cheat_Sheet.html)
         - [Django's automatic HTML escaping](https://docs.djangoproject.com/en/stable/ref/templates/language/#automatic-html-escaping)
         """,
         "https://docs.djangoproject.com/en/stable/ref/templates/language/#automatic-html-escaping");

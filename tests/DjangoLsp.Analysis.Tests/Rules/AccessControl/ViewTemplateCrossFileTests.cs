@@ -65,3 +65,29 @@ public class ViewTemplateCrossFileTests
         Assert.That(Ids(workspace), Is.Empty);
     }
 }
+
+public class VulnerableShopCrossFileTests
+{
+    [Test]
+    public void Shop_templates_get_exactly_the_mark_safe_in_script_finding()
+    {
+        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (dir != null && !Directory.Exists(Path.Combine(dir.FullName, "examples", "vulnerable-shop"))) dir = dir.Parent;
+        var shop = Path.Combine(dir!.FullName, "examples", "vulnerable-shop");
+        var analyzer = new ViewContextTemplateAnalyzer();
+        var found = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(shop, "*.html", SearchOption.AllDirectories))
+        {
+            var text = Microsoft.CodeAnalysis.Text.SourceText.From(File.ReadAllText(file));
+            var document = new DjangoLsp.Analysis.Engine.AnalysisDocument(file, text);
+            foreach (var finding in analyzer.Analyze(document, new DjangoLsp.Analysis.Engine.AnalysisContext(DjangoLsp.Analysis.Engine.AnalysisOptions.Default, workspaceRoot: shop), CancellationToken.None))
+            {
+                found.Add($"{Path.GetRelativePath(shop, file).Replace('\\', '/')}:{text.Lines.GetLineFromPosition(finding.Span.Start).LineNumber + 1} {finding.Rule.Id}");
+                TestContext.Out.WriteLine($"{Path.GetRelativePath(shop, file)}:{text.Lines.GetLineFromPosition(finding.Span.Start).LineNumber + 1} {finding.Rule.Id} {finding.Message}");
+            }
+        }
+        // VS071: gallery_json is mark_safe(json.dumps(...)) in catalog.views.product_detail and printed as JS code.
+        // order_detail.html:40 prints tracking_json|safe, but the view builds it from the order, not the request: no DJ229.
+        Assert.That(found, Is.EqualTo(new[] { "catalog/templates/catalog/product_detail.html:63 DJ230" }));
+    }
+}
