@@ -5,6 +5,8 @@ using DjangoLsp.Analysis.Rules.Settings;
 using DjangoLsp.Analysis.Rules.Crypto;
 using DjangoLsp.Analysis.Rules.Dos;
 using DjangoLsp.Analysis.Rules.Python;
+using DjangoLsp.Analysis.Rules.AccessControl;
+using DjangoLsp.Analysis.Rules.CrossFile;
 using DjangoLsp.Analysis.Syntax;
 
 namespace DjangoLsp.Analysis;
@@ -52,6 +54,9 @@ public static class BuiltInAnalyzers
         new OpenRedirectRule(),
         new IsSafeUrlRemovedRule(),
         new PythonApiHoverAnalyzer(),
+        // Project model: access control on routed views (DJ7xx) and view → template data flow (DJ229/DJ230).
+        new AccessControlAnalyzer(),
+        new ViewContextTemplateAnalyzer(),
     };
 
     public static AnalysisEngine CreateEngine() => new(Create());

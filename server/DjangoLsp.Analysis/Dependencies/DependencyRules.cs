@@ -88,7 +88,8 @@ public static class DependencyRules
 
         - [PyPA advisory database](https://github.com/pypa/advisory-database) (CC-BY 4.0)
         - [PEP 440 version specifiers](https://peps.python.org/pep-0440/#version-specifiers)
-        """);
+        """,
+        "https://docs.djangoproject.com/en/stable/releases/security/");
 
     public static readonly RuleDescriptor UnpinnedDjango = new(
         "DJ602", "unpinned-django", Severity.Hint, RuleCategory.VulnerableDependency, Owasp2021, Owasp2025, new[] { 1357 },
@@ -166,7 +167,8 @@ public static class DependencyRules
 
         - [pip: hash-checking mode](https://pip.pypa.io/en/stable/topics/secure-installs/)
         - [pip-tools --generate-hashes](https://pip-tools.readthedocs.io/)
-        """);
+        """,
+        "https://docs.djangoproject.com/en/stable/howto/deployment/checklist/");
 
     public static readonly IReadOnlyList<RuleDescriptor> All = new[] { VulnerableDependency, RangeAllowsVulnerable, UnpinnedDjango, RequirementsWithoutHashes };
 }

@@ -274,7 +274,7 @@ public class DependencyAnalyzerTests
         {
             var rule = engine.Catalog.Find(id);
             Assert.That(rule, Is.Not.Null, id);
-            Assert.That(rule!.Documentation, Does.Contain("## What it detects").And.Contain("## Why it matters").And.Contain("## Example").And.Contain("## Fix").And.Contain("## References"));
+            Assert.That(rule!.Documentation, Does.Contain("## What it does").And.Contain("## Why it matters").And.Contain("## Example").And.Contain("## Fix").And.Contain("## References"));
             Assert.That(rule.Owasp2021.Concat(rule.Owasp2025).All(OwaspTop10.IsKnown), Is.True);
         }
     }

@@ -49,7 +49,8 @@ public sealed class TlsVerificationDisabledAnalyzer : PythonRuleAnalyzer
             - Python: [ssl — Security considerations](https://docs.python.org/3/library/ssl.html#security-considerations)
             - OWASP: [Transport Layer Security Cheat Sheet](https://cheatsheetseries.owasp.org/cheatsheets/Transport_Layer_Security_Cheat_Sheet.html)
             - CWE-295: Improper Certificate Validation
-            """);
+            """,
+        DjangoDocsUrl: "https://docs.djangoproject.com/en/stable/topics/security/#ssl-https");
 
     private static readonly HashSet<string> HttpClientRoots = new(StringComparer.Ordinal) { "requests", "httpx", "aiohttp", "urllib3", "pip" };
 

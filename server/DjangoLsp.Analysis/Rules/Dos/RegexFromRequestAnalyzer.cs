@@ -49,7 +49,8 @@ public sealed class RegexFromRequestAnalyzer : PythonRuleAnalyzer
             - Python: [`re.escape`](https://docs.python.org/3/library/re.html#re.escape)
             - OWASP: [Regular expression Denial of Service — ReDoS](https://owasp.org/www-community/attacks/Regular_expression_Denial_of_Service_-_ReDoS)
             - CWE-1333: Inefficient Regular Expression Complexity
-            """);
+            """,
+        DjangoDocsUrl: "https://docs.djangoproject.com/en/stable/ref/validators/#regexvalidator");
 
     private static readonly HashSet<string> PatternFunctions = new(StringComparer.Ordinal)
     {

@@ -22,7 +22,8 @@ public sealed class CodeInjectionRule : TaintSinkRule
             """,
             "[Python: eval](https://docs.python.org/3/library/functions.html#eval)",
             "[OWASP Code Injection](https://owasp.org/www-community/attacks/Code_Injection)",
-            "[CWE-95](https://cwe.mitre.org/data/definitions/95.html)"));
+            "[CWE-95](https://cwe.mitre.org/data/definitions/95.html)"),
+        "https://docs.djangoproject.com/en/stable/topics/security/");
 
     public CodeInjectionRule() : base(Descriptor)
     {

@@ -23,7 +23,8 @@ public sealed class SsrfRule : TaintSinkRule
             resp = requests.get(url, timeout=10, allow_redirects=False)
             """,
             RuleDocs.OwaspCheatSheetSsrf,
-            "[CWE-918](https://cwe.mitre.org/data/definitions/918.html)"));
+            "[CWE-918](https://cwe.mitre.org/data/definitions/918.html)"),
+        "https://docs.djangoproject.com/en/stable/topics/security/");
 
     public SsrfRule() : base(Descriptor)
     {

@@ -13,7 +13,7 @@ public class TemplateRuleCatalogTests
     public void IdsAreInTheTemplateRangesAndCategoriesMatch()
     {
         var rules = TemplateRules().ToList();
-        Assert.That(rules.Select(r => r.Id), Is.EqualTo(new[] { "DJ220", "DJ221", "DJ222", "DJ223", "DJ224", "DJ225", "DJ226", "DJ227", "DJ228", "DJ320", "DJ321" }));
+        Assert.That(rules.Select(r => r.Id), Is.EqualTo(new[] { "DJ220", "DJ221", "DJ222", "DJ223", "DJ224", "DJ225", "DJ226", "DJ227", "DJ228", "DJ229", "DJ230", "DJ320", "DJ321" }));
         foreach (var rule in rules)
         {
             int number = int.Parse(rule.Id.Substring(2));
@@ -42,7 +42,7 @@ public class TemplateRuleCatalogTests
         {
             Assert.That(rule.Owasp2021.Concat(rule.Owasp2025).All(OwaspTop10.IsKnown), Is.True, rule.Id);
             Assert.That(rule.Name, Does.Match("^[a-z0-9]+(-[a-z0-9]+)*$"), rule.Id);
-            foreach (var section in new[] { "## What it does", "## Why it matters", "## Example", "## Fixed", "## References" })
+            foreach (var section in new[] { "## What it does", "## Why it matters", "## Example", "## Fix", "## References" })
             {
                 Assert.That(rule.Documentation, Does.Contain(section), $"{rule.Id} lacks {section}");
             }

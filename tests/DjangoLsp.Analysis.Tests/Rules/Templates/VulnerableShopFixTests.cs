@@ -30,7 +30,11 @@ public class VulnerableShopFixTests
         var after = Analyze(fixedText, path);
         Assert.That(after.Where(f => f.Rule.Id == "syntax"), Is.Empty, fixedText);
         Assert.That(after.Count(f => f.Rule.Id == ruleId), Is.EqualTo(before.Count(f => f.Rule.Id == ruleId) - 1), fixedText);
-        Assert.That(after.Count(f => f.Rule.Id != "syntax"), Is.EqualTo(before.Count - 1), fixedText);
+        // The fix may clear more than its own finding (the json_script rewrite also resolves the cross-file DJ230
+        // on the same output), but it must never introduce one: no rule fires more often than before.
+        Assert.That(after.Count(f => f.Rule.Id != "syntax"), Is.LessThanOrEqualTo(before.Count - 1), fixedText);
+        foreach (var group in after.GroupBy(f => f.Rule.Id))
+            Assert.That(group.Count(), Is.LessThanOrEqualTo(before.Count(f => f.Rule.Id == group.Key)), $"new {group.Key} finding after the fix\n{fixedText}");
     }
 
     [Test]
