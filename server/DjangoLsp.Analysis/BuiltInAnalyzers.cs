@@ -43,6 +43,7 @@ public static class BuiltInAnalyzers
         new CodeInjectionRule(),
         new TemplateInjectionRule(),
         new UnsafeDeserializationRule(),
+        new UnsafeYamlLoadRule(),
         new SsrfRule(),
         new PathTraversalRule(),
         new StaticServeInUrlsRule(),
