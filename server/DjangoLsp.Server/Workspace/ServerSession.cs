@@ -1,3 +1,4 @@
+using DjangoLsp.Analysis.Configuration;
 using DjangoLsp.Analysis.Engine;
 using DjangoLsp.Protocol.JsonRpc;
 using DjangoLsp.Protocol.Lsp;
@@ -15,6 +16,7 @@ public sealed class ServerSession
 {
     private volatile ServerSettings _settings = ServerSettings.Default;
     private int _settingsGeneration;
+    private volatile PyProjectConfiguration _project = PyProjectConfiguration.None;
 
     public ServerSession(AnalysisEngine engine, LspConnection connection)
     {
@@ -43,6 +45,25 @@ public sealed class ServerSession
 
     public ServerSettings Settings => _settings;
 
+    /// <summary>The workspace root's pyproject.toml <c>[tool.djangolsp]</c>; reloaded when that file changes.</summary>
+    public PyProjectConfiguration Project => _project;
+
+    /// <summary>The options analyses use: defaults &lt; pyproject.toml &lt; client settings.</summary>
+    public AnalysisOptions Options => _settings.Client.ApplyTo(_project.Layer.ApplyTo(AnalysisOptions.Default));
+
+    /// <summary>Re-reads pyproject.toml at the first workspace root; problems are logged as one line each, never thrown.</summary>
+    public void ReloadProjectConfiguration()
+    {
+        var root = WorkspaceRoots.FirstOrDefault();
+        var file = root == null ? null : Path.Combine(root, "pyproject.toml");
+        _project = file != null && File.Exists(file) ? PyProjectConfiguration.Load(file) : PyProjectConfiguration.None;
+        foreach (var warning in _project.Warnings) Log("warning: " + warning);
+        Interlocked.Increment(ref _settingsGeneration);
+    }
+
+    public static bool IsProjectConfiguration(string path) =>
+        Path.GetFileName(path).Equals("pyproject.toml", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>
     /// Completed once the settings pulled at start-up (workspace/configuration) have arrived or failed, so the
     /// first diagnostics are not computed with defaults the user has overridden (e.g. an ignored rule flashing).
@@ -64,7 +85,7 @@ public sealed class ServerSession
     public AnalysisContext ContextFor(string path)
     {
         var root = WorkspaceRoots.FirstOrDefault(r => IsUnder(path, r)) ?? WorkspaceRoots.FirstOrDefault();
-        return new AnalysisContext(Settings.Analysis, Documents, root);
+        return new AnalysisContext(Options, Documents, root);
     }
 
     /// <summary>The current text of a file: the open buffer, else disk; null when unreadable.</summary>
