@@ -5,6 +5,7 @@ using DjangoLsp.Protocol.Lsp;
 using DjangoLsp.Server.Diagnostics;
 using DjangoLsp.Server.Text;
 using Microsoft.CodeAnalysis.Text;
+using Newtonsoft.Json.Linq;
 
 namespace DjangoLsp.Server.Workspace;
 
@@ -57,7 +58,13 @@ public sealed class ServerSession
         var root = WorkspaceRoots.FirstOrDefault();
         var file = root == null ? null : Path.Combine(root, "pyproject.toml");
         _project = file != null && File.Exists(file) ? PyProjectConfiguration.Load(file) : PyProjectConfiguration.None;
-        foreach (var warning in _project.Warnings) Log("warning: " + warning);
+        foreach (var warning in _project.Warnings)
+        {
+            Log("warning: " + warning);
+            // Shown to the user too: a broken pyproject.toml silently ignored would look like "my ignore does not work".
+            _ = Connection.SendNotificationAsync("window/showMessage", new JObject { ["type"] = 2, ["message"] = "DjangoLsp: " + warning })
+                .ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+        }
         Interlocked.Increment(ref _settingsGeneration);
     }
 
