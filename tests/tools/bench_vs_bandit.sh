@@ -10,24 +10,26 @@ dll="$here/server/DjangoLsp.Server/bin/Release/net10.0/djangolsp.dll"
 [ -f "$dll" ] || { echo "build first: dotnet build server/DjangoLsp.Server -c Release" >&2; exit 2; }
 command -v bandit >/dev/null || { echo "bandit not installed (apt-get install bandit)" >&2; exit 2; }
 
-time_one() { # prints seconds of wall time; exit codes 0/1 (findings) are both success
-  local start end
-  start=$(date +%s.%N)
-  "$@" >/dev/null 2>&1 || [ $? -le 1 ]
-  end=$(date +%s.%N)
-  echo "$end - $start" | bc -l
+time_one() { # prints "wall cpu" seconds (cpu = user + system); exit codes 0/1 (findings) are both success
+  local out
+  out=$(mktemp)
+  /usr/bin/time -f "%e %U %S" -o "$out" "$@" >/dev/null 2>&1 || [ $? -le 1 ]
+  awk '{printf "%s %.2f\n", $1, $2 + $3}' "$out"
+  rm -f "$out"
 }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 echo "tree: $tree ($(find "$tree" -name '*.py' | wc -l) .py files), $runs runs each, $(nproc) cores"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-d=(); b=()
+# Wall time is what users feel; CPU time (user + system) is steadier when other work shares the machine.
+dw=(); dc=(); bw=(); bc_=()
 for i in $(seq "$runs"); do
-  d+=("$(time_one dotnet "$dll" check "$tree" --format json --no-config --include-migrations)")
-  b+=("$(time_one bandit -r "$tree" -f json -q)")
-  echo "run $i: djangolsp ${d[-1]}s  bandit ${b[-1]}s  (load $(cut -d' ' -f1 /proc/loadavg))"
+  read -r w c < <(time_one dotnet "$dll" check "$tree" --format json --no-config --include-migrations); dw+=("$w"); dc+=("$c")
+  read -r w c < <(time_one bandit -r "$tree" -f json -q); bw+=("$w"); bc_+=("$c")
+  echo "run $i: djangolsp wall ${dw[-1]}s cpu ${dc[-1]}s | bandit wall ${bw[-1]}s cpu ${bc_[-1]}s (load $(cut -d' ' -f1 /proc/loadavg))"
 done
-dm=$(printf '%s\n' "${d[@]}" | median)
-bm=$(printf '%s\n' "${b[@]}" | median)
-printf 'median djangolsp: %.2fs\nmedian bandit:    %.2fs\nratio (bandit / djangolsp): %.1fx\n' "$dm" "$bm" "$(echo "$bm / $dm" | bc -l)"
+m() { printf '%s\n' "$@" | median; }
+dwm=$(m "${dw[@]}"); dcm=$(m "${dc[@]}"); bwm=$(m "${bw[@]}"); bcm=$(m "${bc_[@]}")
+printf 'median wall: djangolsp %.2fs, bandit %.2fs, ratio %.1fx\n' "$dwm" "$bwm" "$(echo "$bwm / $dwm" | bc -l)"
+printf 'median cpu:  djangolsp %.2fs, bandit %.2fs, ratio %.1fx\n' "$dcm" "$bcm" "$(echo "$bcm / $dcm" | bc -l)"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
