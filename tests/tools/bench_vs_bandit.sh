@@ -14,7 +14,7 @@ time_one() { # prints "wall cpu" seconds (cpu = user + system); exit codes 0/1 (
   local out
   out=$(mktemp)
   /usr/bin/time -f "%e %U %S" -o "$out" "$@" >/dev/null 2>&1 || [ $? -le 1 ]
-  awk '{printf "%s %.2f\n", $1, $2 + $3}' "$out"
+  tail -n 1 "$out" | awk '{printf "%s %.2f\n", $1, $2 + $3}'
   rm -f "$out"
 }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
