@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Text.RegularExpressions;
+using DjangoLsp.Analysis.Configuration;
 using DjangoLsp.Analysis.Engine;
 using DjangoLsp.Server.Output;
 using DjangoLsp.Server.Scanning;
@@ -23,37 +25,43 @@ public sealed class CheckCommand
         var minSeverity = new Option<string?>("--min-severity") { Description = "Drop findings below this severity (error, warning, info, hint)." };
         var output = new Option<string?>("--output") { Description = "Write the report to this file instead of stdout." };
         var exclude = new Option<string[]>("--exclude") { Description = "Glob of files or folders to skip (repeatable)." };
+        var noConfig = new Option<bool>("--no-config") { Description = "Do not read [tool.djangolsp] from pyproject.toml." };
         var includeMigrations = new Option<bool>("--include-migrations") { Description = "Also scan migrations/ folders." };
 
         var command = new Command("check", "Scan files and folders for security problems.")
         {
-            paths, format, select, ignore, minSeverity, output, exclude, includeMigrations,
+            paths, format, select, ignore, minSeverity, output, exclude, includeMigrations, noConfig,
         };
         command.SetAction(parseResult =>
         {
-            var options = new AnalysisOptions
+            // Flags form the top layer; only flags actually given override pyproject.toml.
+            var flags = new ConfigurationLayer
             {
-                Select = SplitList(parseResult.GetValue(select)),
-                Ignore = SplitList(parseResult.GetValue(ignore)),
-                MinimumSeverity = ParseSeverity(parseResult.GetValue(minSeverity)),
-                Exclude = parseResult.GetValue(exclude) ?? Array.Empty<string>(),
+                Select = parseResult.GetResult(select) != null ? SplitList(parseResult.GetValue(select)) : null,
+                Ignore = parseResult.GetResult(ignore) != null ? SplitList(parseResult.GetValue(ignore)) : null,
+                MinimumSeverity = parseResult.GetValue(minSeverity) is { } min ? ParseSeverity(min) : (Severity?)null,
+                Exclude = parseResult.GetValue(exclude) is { Length: > 0 } ex ? ex : null,
             };
+            var scanPaths = parseResult.GetValue(paths) ?? Array.Empty<string>();
+            CheckPaths(scanPaths);
+            var project = parseResult.GetValue(noConfig) ? PyProjectConfiguration.None : PyProjectConfiguration.Discover(scanPaths[0]);
+            foreach (var warning in project.Warnings) _app.Error.WriteLine("djangolsp: warning: " + warning);
+            var options = flags.ApplyTo(project.Layer.ApplyTo(AnalysisOptions.Default));
             var walk = new WalkOptions { Exclude = options.Exclude, IncludeMigrations = parseResult.GetValue(includeMigrations) };
-            return Run(parseResult.GetValue(paths) ?? Array.Empty<string>(), parseResult.GetValue(format) ?? "text", options, walk,
-                parseResult.GetValue(output));
+            return Run(scanPaths, parseResult.GetValue(format) ?? "text", options, walk, parseResult.GetValue(output), project.Directory);
         });
         return command;
     }
 
-    public int Run(IReadOnlyList<string> paths, string format, AnalysisOptions options, WalkOptions walk, string? outputFile)
+    public int Run(IReadOnlyList<string> paths, string format, AnalysisOptions options, WalkOptions walk, string? outputFile, string? projectRoot = null)
     {
-        foreach (var path in paths)
-            if (!File.Exists(path) && !Directory.Exists(path))
-                throw new CliUsageException($"path not found: {path}");
+        CheckPaths(paths);
 
         var walker = new FileWalker(walk);
         var files = paths.SelectMany(walker.Enumerate).Distinct(StringComparer.Ordinal).ToList();
         var root = paths.Count == 1 && Directory.Exists(paths[0]) ? Path.GetFullPath(paths[0]) : Directory.GetCurrentDirectory();
+        // per-file-ignores globs are written relative to the pyproject.toml, so its folder is the root when the scan is inside it.
+        if (projectRoot != null && IsUnder(root, projectRoot)) root = projectRoot;
         var engine = _app.CreateEngine();
 
         using var progress = ProgressBar.ForStandardError();
@@ -86,6 +94,26 @@ public sealed class CheckCommand
             case "sarif": SarifFormatter.Write(report, writer); break;
             default: TextFormatter.Write(report, writer, colour); break;
         }
+    }
+
+    private static readonly Regex RuleLike = new("^(DJ[0-9]*|ALL)(,|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static void CheckPaths(IReadOnlyList<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            if (File.Exists(path) || Directory.Exists(path)) continue;
+            // `--select DJ1 DJ2 .` puts DJ2 among the paths: say how to pass several rules instead of "not found".
+            if (RuleLike.IsMatch(path))
+                throw new CliUsageException($"path not found: {path} (it looks like a rule id: list several rules as --select DJ1,DJ2 or repeat the flag)");
+            throw new CliUsageException($"path not found: {path}");
+        }
+    }
+
+    private static bool IsUnder(string path, string folder)
+    {
+        var relative = Path.GetRelativePath(folder, path);
+        return relative == "." || (!relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative));
     }
 
     private static IReadOnlyList<string> SplitList(string[]? values) =>

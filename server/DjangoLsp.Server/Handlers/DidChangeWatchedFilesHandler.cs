@@ -24,6 +24,8 @@ public sealed class DidChangeWatchedFilesHandler : NotificationHandler<DidChange
 
     protected override void Handle(DidChangeWatchedFilesParams parameters)
     {
+        if (parameters.Changes.Any(c => ServerSession.IsProjectConfiguration(DocumentUris.ToPath(c.Uri))))
+            _session.ReloadProjectConfiguration();
         _session.InvalidateFindings();
         _session.Publisher.ScheduleAllOpen(TimeSpan.FromMilliseconds(_session.Settings.DebounceMs));
         var closed = parameters.Changes.Where(c => _session.Documents.Get(c.Uri) == null).ToList();

@@ -1,5 +1,6 @@
 using DjangoLsp.Protocol.JsonRpc;
 using DjangoLsp.Protocol.Lsp;
+using DjangoLsp.Server.Text;
 using DjangoLsp.Server.Workspace;
 
 namespace DjangoLsp.Server.Handlers;
@@ -18,9 +19,11 @@ public sealed class DidSaveHandler : NotificationHandler<DidSaveTextDocumentPara
 
     protected override void Handle(DidSaveTextDocumentParams parameters)
     {
+        var projectChanged = ServerSession.IsProjectConfiguration(DocumentUris.ToPath(parameters.TextDocument.Uri));
+        if (projectChanged) _session.ReloadProjectConfiguration();
         _session.InvalidateFindings();
         foreach (var open in _session.Documents.All)
-            if (open.Uri != parameters.TextDocument.Uri)
+            if (projectChanged || open.Uri != parameters.TextDocument.Uri)
                 _session.Publisher.Schedule(open.Uri, TimeSpan.FromMilliseconds(_session.Settings.DebounceMs));
     }
 }

@@ -25,6 +25,7 @@ public sealed class InitializeHandler : RequestHandler<InitializeParams, Initial
         _session.Encoder = utf8 ? PositionEncoder.Utf8 : PositionEncoder.Utf16;
         _session.PushDiagnostics = parameters.Capabilities?.SelectToken("textDocument.diagnostic") is not JObject;
         _session.WorkspaceRoots = Roots(parameters);
+        _session.ReloadProjectConfiguration();
         if (parameters.InitializationOptions is JObject options && options.Count > 0)
             _session.UpdateSettings(ServerSettings.Parse(options));
 

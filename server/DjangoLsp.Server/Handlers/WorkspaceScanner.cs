@@ -59,7 +59,7 @@ public sealed class WorkspaceScanner
 
     private async Task<ScanSummary> RunAsync(JToken? token, CancellationToken cancellationToken)
     {
-        var walker = new FileWalker(new WalkOptions { Exclude = _session.Settings.Analysis.Exclude });
+        var walker = new FileWalker(new WalkOptions { Exclude = _session.Options.Exclude });
         var files = _session.WorkspaceRoots.SelectMany(walker.Enumerate).Distinct().ToList();
         var done = 0;
         var findingCount = 0;

@@ -1,9 +1,11 @@
+using DjangoLsp.Analysis.Configuration;
 using DjangoLsp.Analysis.Engine;
 using DjangoLsp.Protocol.JsonRpc;
 using DjangoLsp.Protocol.Lsp;
 using DjangoLsp.Server.Diagnostics;
 using DjangoLsp.Server.Text;
 using Microsoft.CodeAnalysis.Text;
+using Newtonsoft.Json.Linq;
 
 namespace DjangoLsp.Server.Workspace;
 
@@ -15,6 +17,7 @@ public sealed class ServerSession
 {
     private volatile ServerSettings _settings = ServerSettings.Default;
     private int _settingsGeneration;
+    private volatile PyProjectConfiguration _project = PyProjectConfiguration.None;
 
     public ServerSession(AnalysisEngine engine, LspConnection connection)
     {
@@ -43,6 +46,31 @@ public sealed class ServerSession
 
     public ServerSettings Settings => _settings;
 
+    /// <summary>The workspace root's pyproject.toml <c>[tool.djangolsp]</c>; reloaded when that file changes.</summary>
+    public PyProjectConfiguration Project => _project;
+
+    /// <summary>The options analyses use: defaults &lt; pyproject.toml &lt; client settings.</summary>
+    public AnalysisOptions Options => _settings.Client.ApplyTo(_project.Layer.ApplyTo(AnalysisOptions.Default));
+
+    /// <summary>Re-reads pyproject.toml at the first workspace root; problems are logged as one line each, never thrown.</summary>
+    public void ReloadProjectConfiguration()
+    {
+        var root = WorkspaceRoots.FirstOrDefault();
+        var file = root == null ? null : Path.Combine(root, "pyproject.toml");
+        _project = file != null && File.Exists(file) ? PyProjectConfiguration.Load(file) : PyProjectConfiguration.None;
+        foreach (var warning in _project.Warnings)
+        {
+            Log("warning: " + warning);
+            // Shown to the user too: a broken pyproject.toml silently ignored would look like "my ignore does not work".
+            _ = Connection.SendNotificationAsync("window/showMessage", new JObject { ["type"] = 2, ["message"] = "DjangoLsp: " + warning })
+                .ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+        }
+        Interlocked.Increment(ref _settingsGeneration);
+    }
+
+    public static bool IsProjectConfiguration(string path) =>
+        Path.GetFileName(path).Equals("pyproject.toml", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>
     /// Completed once the settings pulled at start-up (workspace/configuration) have arrived or failed, so the
     /// first diagnostics are not computed with defaults the user has overridden (e.g. an ignored rule flashing).
@@ -64,7 +92,7 @@ public sealed class ServerSession
     public AnalysisContext ContextFor(string path)
     {
         var root = WorkspaceRoots.FirstOrDefault(r => IsUnder(path, r)) ?? WorkspaceRoots.FirstOrDefault();
-        return new AnalysisContext(Settings.Analysis, Documents, root);
+        return new AnalysisContext(Options, Documents, root);
     }
 
     /// <summary>The current text of a file: the open buffer, else disk; null when unreadable.</summary>

@@ -1,3 +1,4 @@
+using DjangoLsp.Analysis.Configuration;
 using DjangoLsp.Analysis.Engine;
 using Newtonsoft.Json.Linq;
 
@@ -12,6 +13,9 @@ public sealed record ServerSettings
     public static readonly ServerSettings Default = new();
 
     public AnalysisOptions Analysis { get; init; } = AnalysisOptions.Default;
+
+    /// <summary>Only the analysis keys the client actually sent: the layer that goes over pyproject.toml.</summary>
+    public ConfigurationLayer Client { get; init; } = ConfigurationLayer.Empty;
     public bool ScanOnStartup { get; init; }
     public int DebounceMs { get; init; } = 150;
 
@@ -33,9 +37,21 @@ public sealed record ServerSettings
             SeverityOverrides = Overrides(s["severityOverrides"]),
         };
         var debounce = s["debounceMs"] is JValue { Type: JTokenType.Integer } d ? (int)d : 150;
+        var client = new ConfigurationLayer
+        {
+            Select = s["select"] != null ? options.Select : null,
+            Ignore = s["ignore"] != null ? options.Ignore : null,
+            Exclude = s["exclude"] != null ? options.Exclude : null,
+            TemplateDirs = s["templateDirs"] != null ? options.ExtraTemplateDirs : null,
+            SettingsModule = options.SettingsModule,
+            ReportSyntaxErrors = Bool(s["reportSyntaxErrors"]),
+            MinimumSeverity = SeverityNames.TryParse((string?)(s["minSeverity"] as JValue), out var clientMin) ? clientMin : null,
+            SeverityOverrides = s["severityOverrides"] is JObject ? options.SeverityOverrides : null,
+        };
         return new ServerSettings
         {
             Analysis = options,
+            Client = client,
             ScanOnStartup = Bool(s["scanOnStartup"]) ?? false,
             DebounceMs = Math.Clamp(debounce, 0, 10_000),
         };

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Full `djangolsp check` vs `bandit -r` on the same tree; prints the median wall time of each and the ratio.
+# Usage: tests/tools/bench_vs_bandit.sh [TREE] [RUNS]   (default: Django's source tree, 3 runs each)
+# Needs a Release build: dotnet build server/DjangoLsp.Server -c Release
+set -euo pipefail
+tree=${1:-/usr/lib/python3/dist-packages/django}
+runs=${2:-3}
+here=$(cd "$(dirname "$0")/../.." && pwd)
+dll="$here/server/DjangoLsp.Server/bin/Release/net10.0/djangolsp.dll"
+[ -f "$dll" ] || { echo "build first: dotnet build server/DjangoLsp.Server -c Release" >&2; exit 2; }
+command -v bandit >/dev/null || { echo "bandit not installed (apt-get install bandit)" >&2; exit 2; }
+
+time_one() { # prints "wall cpu" seconds (cpu = user + system); exit codes 0/1 (findings) are both success
+  local out
+  out=$(mktemp)
+  /usr/bin/time -f "%e %U %S" -o "$out" "$@" >/dev/null 2>&1 || [ $? -le 1 ]
+  tail -n 1 "$out" | awk '{printf "%s %.2f\n", $1, $2 + $3}'
+  rm -f "$out"
+}
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+echo "tree: $tree ($(find "$tree" -name '*.py' | wc -l) .py files), $runs runs each, $(nproc) cores"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+# Wall time is what users feel; CPU time (user + system) is steadier when other work shares the machine.
+dw=(); dc=(); bw=(); bc_=()
+for i in $(seq "$runs"); do
+  read -r w c < <(time_one dotnet "$dll" check "$tree" --format json --no-config --include-migrations); dw+=("$w"); dc+=("$c")
+  read -r w c < <(time_one bandit -r "$tree" -f json -q); bw+=("$w"); bc_+=("$c")
+  echo "run $i: djangolsp wall ${dw[-1]}s cpu ${dc[-1]}s | bandit wall ${bw[-1]}s cpu ${bc_[-1]}s (load $(cut -d' ' -f1 /proc/loadavg))"
+done
+m() { printf '%s\n' "$@" | median; }
+dwm=$(m "${dw[@]}"); dcm=$(m "${dc[@]}"); bwm=$(m "${bw[@]}"); bcm=$(m "${bc_[@]}")
+printf 'median wall: djangolsp %.2fs, bandit %.2fs, ratio %.1fx\n' "$dwm" "$bwm" "$(echo "$bwm / $dwm" | bc -l)"
+printf 'median cpu:  djangolsp %.2fs, bandit %.2fs, ratio %.1fx\n' "$dcm" "$bcm" "$(echo "$bcm / $dcm" | bc -l)"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
