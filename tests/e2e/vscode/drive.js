@@ -16,12 +16,16 @@ const MODE = env('E2E_MODE', 'full');
 const FILE = env('FILE', 'shop/views.py');
 const RULE = env('RULE', 'DJ101');
 const SCAN_FILE = env('SCAN_FILE', '');
+// optional second file (a template) checked for a squiggle and a Problems row of TEMPLATE_RULE
+const TEMPLATE_FILE = env('TEMPLATE_FILE', '');
+const TEMPLATE_RULE = env('TEMPLATE_RULE', '');
 const T = Number(env('STEP_TIMEOUT_MS', '60000'));
 // substrings that identify this run's server process (its extension folder, or the custom server path)
 const SERVER_MATCH = env('SERVER_MATCH', 'djangolsp.dll').split('|');
 fs.mkdirSync(OUT, { recursive: true });
 
 const t0 = Date.now();
+let tFolder = t0; // set when the browser starts loading the folder
 let waitingFor = 'start'; // what the driver waits for now; named in the FAIL line
 const expect = (what) => { waitingFor = what; };
 const log = (step, extra = {}) => console.log(JSON.stringify({ step, ms: Date.now() - t0, ...extra }));
@@ -93,7 +97,7 @@ async function full(page) {
   await page.waitForSelector('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning, .monaco-editor .squiggly-info, .monaco-editor .squiggly-hint', { timeout: T });
   // the language mode picker in the status bar ("Python", "Django HTML", …)
   const mode = await page.locator('#status\\.editor\\.mode').first().innerText().catch(() => '?');
-  log('squiggle-visible', { languageMode: squash(mode) });
+  log('squiggle-visible', { languageMode: squash(mode), msSinceFolderOpened: Date.now() - tFolder });
   expect(`a ${RULE} row in the Problems panel`);
   await showProblems(page);
   await problemRows(page, RULE).first().waitFor({ state: 'visible', timeout: T });
@@ -136,6 +140,19 @@ async function full(page) {
     [RULE, before], { timeout: T });
   log('quick-fix-applied', { rowsBefore: before, rowsAfter: await problemRows(page, RULE).count() });
   await screenshot(page, 'after-fix');
+
+  // 3b. a template: the finding of TEMPLATE_RULE shows as a squiggle and a Problems row
+  if (TEMPLATE_FILE && TEMPLATE_RULE) {
+    expect(`a ${TEMPLATE_RULE} squiggle and Problems row in ${TEMPLATE_FILE}`);
+    await openFile(page, TEMPLATE_FILE);
+    await page.waitForSelector('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning, .monaco-editor .squiggly-info', { timeout: T });
+    const tmode = await page.locator('#status\\.editor\\.mode').first().innerText().catch(() => '?');
+    await showProblems(page);
+    await problemRows(page, TEMPLATE_RULE).first().waitFor({ state: 'visible', timeout: T });
+    log('template-diagnostic', { file: TEMPLATE_FILE, languageMode: squash(tmode), rows: await problemRows(page, TEMPLATE_RULE).count(),
+      first: squash(await problemRows(page, TEMPLATE_RULE).first().innerText()) });
+    await screenshot(page, 'template-diagnostic');
+  }
 
   // 4. workspace scan: findings appear for a file that was never opened
   if (SCAN_FILE) {
@@ -204,6 +221,7 @@ async function full(page) {
   page.on('pageerror', (e) => console.error('pageerror:', e.message));
   try {
     expect('the workbench');
+    tFolder = Date.now();
     await page.goto(URL);
     await page.waitForSelector('.monaco-workbench', { timeout: T });
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: T });
