@@ -16,12 +16,16 @@ const MODE = env('E2E_MODE', 'full');
 const FILE = env('FILE', 'shop/views.py');
 const RULE = env('RULE', 'DJ101');
 const SCAN_FILE = env('SCAN_FILE', '');
+// optional second file (a template) checked for a squiggle and a Problems row of TEMPLATE_RULE
+const TEMPLATE_FILE = env('TEMPLATE_FILE', '');
+const TEMPLATE_RULE = env('TEMPLATE_RULE', '');
 const T = Number(env('STEP_TIMEOUT_MS', '60000'));
 // substrings that identify this run's server process (its extension folder, or the custom server path)
 const SERVER_MATCH = env('SERVER_MATCH', 'djangolsp.dll').split('|');
 fs.mkdirSync(OUT, { recursive: true });
 
 const t0 = Date.now();
+let tFolder = t0; // set when the browser starts loading the folder
 let waitingFor = 'start'; // what the driver waits for now; named in the FAIL line
 const expect = (what) => { waitingFor = what; };
 const log = (step, extra = {}) => console.log(JSON.stringify({ step, ms: Date.now() - t0, ...extra }));
@@ -58,6 +62,30 @@ async function showProblems(page) {
 }
 
 const problemRows = (page, text) => page.locator('.markers-panel .monaco-list-row', { hasText: text });
+const problemsFilter = (page) => page.locator('.viewpane-filter input, input[placeholder^="Filter"]').first();
+const SQUIGGLES = '.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning, .monaco-editor .squiggly-info, .monaco-editor .squiggly-hint';
+
+// Jumps to the first Problems row with `text` (Enter on a row moves the cursor there) and waits for a squiggle.
+async function revealFirst(page, text) {
+  await problemRows(page, text).first().click();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.monaco-editor.focused', { timeout: T });
+  await page.waitForSelector(SQUIGGLES, { timeout: T });
+}
+
+// The number of findings the extension shows in its status bar item ("9 DjangoLsp"). The Problems list is
+// virtualised and shows related-information rows, so counting its rendered rows is not reliable.
+async function findingCount(page) {
+  const m = /(\d+)/.exec(await statusText(page));
+  return m ? Number(m[1]) : 0;
+}
+
+async function waitForFewerFindings(page, n) {
+  for (const deadline = Date.now() + T; Date.now() < deadline; await page.waitForTimeout(200)) {
+    if (await findingCount(page) < n) return;
+  }
+  throw new Error(`the DjangoLsp status bar still shows ${await findingCount(page)} findings (before: ${n})`);
+}
 
 async function statusText(page) {
   const item = page.locator('.statusbar-item', { hasText: 'DjangoLsp' }).first();
@@ -88,18 +116,22 @@ async function full(page) {
   await openFile(page, FILE);
   log('editor-open', { file: FILE });
 
-  expect('a squiggle in the editor');
-  // 1. a squiggle in the editor and the rule in the Problems panel
-  await page.waitForSelector('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning, .monaco-editor .squiggly-info, .monaco-editor .squiggly-hint', { timeout: T });
-  // the language mode picker in the status bar ("Python", "Django HTML", …)
-  const mode = await page.locator('#status\\.editor\\.mode').first().innerText().catch(() => '?');
-  log('squiggle-visible', { languageMode: squash(mode) });
+  // 1. the rule in the Problems panel, then (after jumping to it from its row) its squiggle in the editor;
+  //    the finding may be below the first screen, so the squiggle is checked after the jump
   expect(`a ${RULE} row in the Problems panel`);
   await showProblems(page);
   await problemRows(page, RULE).first().waitFor({ state: 'visible', timeout: T });
+  const msToProblem = Date.now() - tFolder;
   const before = await problemRows(page, RULE).count();
-  log('problems-panel', { rule: RULE, rows: before, first: squash(await problemRows(page, RULE).first().innerText()), status: await statusText(page),
-    serverProcesses: serverProcesses() });
+  const findingsBefore = await findingCount(page);
+  const targetPosition = /\[Ln \d+, Col \d+\]/.exec(await problemRows(page, RULE).first().innerText())[0];
+  expect(`a squiggle at the ${RULE} finding`);
+  await revealFirst(page, RULE);
+  const msToSquiggle = Date.now() - tFolder;
+  // the language mode picker in the status bar ("Python", "Django HTML", …)
+  const mode = await page.locator('#status\\.editor\\.mode').first().innerText().catch(() => '?');
+  log('problems-and-squiggle', { rule: RULE, rows: before, first: squash(await problemRows(page, RULE).first().innerText()), status: await statusText(page),
+    languageMode: squash(mode), msFromFolderOpenToProblemsRow: msToProblem, msFromFolderOpenToSquiggle: msToSquiggle, serverProcesses: serverProcesses() });
   await screenshot(page, 'diagnostic');
 
   expect(`the hover of ${RULE}`);
@@ -131,26 +163,49 @@ async function full(page) {
   log('code-action-menu', { items: (await menu.allInnerTexts()).map(squash) });
   await screenshot(page, 'code-action-menu');
   await page.keyboard.press('Enter');
-  await page.waitForFunction(
-    ([rule, n]) => [...document.querySelectorAll('.markers-panel .monaco-list-row')].filter((r) => r.textContent.includes(rule)).length < n,
-    [RULE, before], { timeout: T });
-  log('quick-fix-applied', { rowsBefore: before, rowsAfter: await problemRows(page, RULE).count() });
+  await waitForFewerFindings(page, findingsBefore);
+  // the finding's own Problems row ("... DJ101 [Ln 48, Col 28]") is gone
+  if (await problemRows(page, targetPosition).filter({ hasText: RULE }).count()) throw new Error(`${RULE} ${targetPosition} is still listed`);
+  log('quick-fix-applied', { findingsBefore, findingsAfter: await findingCount(page), gone: `${RULE} ${targetPosition}` });
   await screenshot(page, 'after-fix');
+
+  // 3b. a template: the finding of TEMPLATE_RULE shows as a squiggle and a Problems row
+  if (TEMPLATE_FILE && TEMPLATE_RULE) {
+    expect(`a ${TEMPLATE_RULE} squiggle and Problems row in ${TEMPLATE_FILE}`);
+    await openFile(page, TEMPLATE_FILE);
+    await showProblems(page);
+    // the Problems list is virtualised: filter it to the template so its rows are rendered
+    await problemsFilter(page).fill(`**/${TEMPLATE_FILE}`);
+    await problemRows(page, TEMPLATE_RULE).first().waitFor({ state: 'visible', timeout: T });
+    await revealFirst(page, TEMPLATE_RULE);
+    const tmode = await page.locator('#status\\.editor\\.mode').first().innerText().catch(() => '?');
+    log('template-diagnostic', { file: TEMPLATE_FILE, languageMode: squash(tmode), rows: await problemRows(page, TEMPLATE_RULE).count(),
+      first: squash(await problemRows(page, TEMPLATE_RULE).first().innerText()) });
+    await screenshot(page, 'template-diagnostic');
+    await problemsFilter(page).fill('');
+  }
 
   // 4. workspace scan: findings appear for a file that was never opened
   if (SCAN_FILE) {
     const name = path.basename(SCAN_FILE);
-    if (await page.locator('.tab', { hasText: name }).count()) throw new Error(`${SCAN_FILE} is open already; pick another SCAN_FILE`);
-    const stale = await problemRows(page, name).count();
+    // tabs carry the full path in their title; compare paths, not base names (views.py is everywhere)
+    const openTabs = await page.locator('.tab').evaluateAll((tabs) => tabs.map((t) => t.getAttribute('title') || t.getAttribute('aria-label') || ''));
+    if (openTabs.some((t) => t.includes(SCAN_FILE))) throw new Error(`${SCAN_FILE} is open already; pick another SCAN_FILE`);
     expect(`workspace scan findings for ${SCAN_FILE}`);
+    const findingsBeforeScan = await findingCount(page);
     await runCommand(page, 'DjangoLsp: Scan Workspace');
-    log('scan-started', { status: await statusText(page), problemsForFileBefore: stale });
-    await page.locator('.notifications-toasts .notification-list-item', { hasText: 'workspace scan finished' }).first()
-      .waitFor({ state: 'visible', timeout: T });
+    log('scan-started', { status: await statusText(page), findingsBeforeScan });
+    // The Problems list is virtualised: filter it to the scanned file (glob on the path) before looking for its rows.
     await showProblems(page);
-    await problemRows(page, name).first().waitFor({ state: 'visible', timeout: T });
-    log('scan-finished', { file: SCAN_FILE, row: squash(await problemRows(page, name).first().innerText()), status: await statusText(page) });
+    const filter = problemsFilter(page);
+    await filter.fill(`**/${SCAN_FILE}`);
+    const group = problemRows(page, name).filter({ hasText: path.dirname(SCAN_FILE) });
+    await group.first().waitFor({ state: 'visible', timeout: T });
+    log('scan-finished', { file: SCAN_FILE, group: squash(await group.first().innerText()),
+      firstFinding: squash(await page.locator('.markers-panel .monaco-list-row').nth(1).innerText().catch(() => '')).slice(0, 200),
+      status: await statusText(page), findingsAfterScan: await findingCount(page) });
     await screenshot(page, 'scan');
+    await filter.fill('');
   }
 
   // 5. the extension's own commands: Explain Rule (quick pick of djangolsp.listRules -> markdown preview)
@@ -180,13 +235,11 @@ async function full(page) {
       await openFile(page, SCAN_FILE);
       const name = path.basename(SCAN_FILE);
       await showProblems(page);
-      const rows = await problemRows(page, RULE).count();
-      expect(`Fix All to remove ${RULE} findings from ${name}`);
+      const count = await findingCount(page);
+      expect(`Fix All to lower the number of findings (${count}) after fixing ${name}`);
       await runCommand(page, 'DjangoLsp: Fix All Security Issues in File');
-      await page.waitForFunction(
-        ([rule, n]) => [...document.querySelectorAll('.markers-panel .monaco-list-row')].filter((r) => r.textContent.includes(rule)).length < n,
-        [RULE, rows], { timeout: T });
-      log('fix-all', { file: name, rowsBefore: rows, rowsAfter: await problemRows(page, RULE).count() });
+      await waitForFewerFindings(page, count);
+      log('fix-all', { file: name, findingsBefore: count, findingsAfter: await findingCount(page) });
       await screenshot(page, 'fix-all');
     }
   }
@@ -204,6 +257,7 @@ async function full(page) {
   page.on('pageerror', (e) => console.error('pageerror:', e.message));
   try {
     expect('the workbench');
+    tFolder = Date.now();
     await page.goto(URL);
     await page.waitForSelector('.monaco-workbench', { timeout: T });
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: T });
