@@ -16,8 +16,11 @@ public sealed class PythonSyntaxTree
     private ModuleSyntax? _root;
     private IReadOnlyList<SyntaxDiagnostic>? _diagnostics;
 
-    private PythonSyntaxTree(SourceText text, string textString, GreenNode green, string? path, int reused)
+    private readonly StatementIndentTable _statementIndents;
+
+    private PythonSyntaxTree(SourceText text, string textString, GreenNode green, StatementIndentTable statementIndents, string? path, int reused)
     {
+        _statementIndents = statementIndents;
         Text = text;
         _text = textString;
         _green = green;
@@ -52,7 +55,7 @@ public sealed class PythonSyntaxTree
     {
         var parser = new Parser(textString);
         var green = parser.ParseModule();
-        return new PythonSyntaxTree(text, textString, green, path, 0);
+        return new PythonSyntaxTree(text, textString, green, parser.StatementIndents, path, 0);
     }
 
     /// <summary>
@@ -71,10 +74,10 @@ public sealed class PythonSyntaxTree
         }
         int newEnd = oldEnd + (newString.Length - _text.Length);
         if (start > oldEnd || newEnd < start || oldEnd > _text.Length) return Parse(newText, newString, FilePath);
-        var reuse = new IncrementalReuse(_text, newString, _green, start, oldEnd, newEnd);
+        var reuse = new IncrementalReuse(_text, newString, _green, _statementIndents, start, oldEnd, newEnd);
         var parser = new Parser(newString, reuse);
         var green = parser.ParseModule();
-        return new PythonSyntaxTree(newText, newString, green, FilePath, parser.ReusedNodeCount);
+        return new PythonSyntaxTree(newText, newString, green, parser.StatementIndents, FilePath, parser.ReusedNodeCount);
     }
 
     /// <summary>Applies <paramref name="changes"/> to <see cref="Text"/> and reparses incrementally.</summary>

@@ -1,1 +1,2 @@
+if (DjangoLsp.Benchmarks.PythonConsoleModes.TryRun(args)) return;
 BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

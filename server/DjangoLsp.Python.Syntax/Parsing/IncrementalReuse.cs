@@ -17,8 +17,13 @@ internal sealed class IncrementalReuse
     private readonly int _oldChangeEnd;
     private readonly int _newChangeEnd;
     private Dictionary<int, (GreenNode Node, IndentLevel Indent)>? _candidates;
-    public IncrementalReuse(string oldText, string newText, GreenNode oldRoot, int changeStart, int oldChangeEnd, int newChangeEnd)
+
+    /// <summary>The old tree's statement indentation table; the new tree shares it.</summary>
+    public StatementIndentTable StatementIndents { get; }
+
+    public IncrementalReuse(string oldText, string newText, GreenNode oldRoot, StatementIndentTable statementIndents, int changeStart, int oldChangeEnd, int newChangeEnd)
     {
+        StatementIndents = statementIndents;
         _oldText = oldText;
         _newText = newText;
         _oldRoot = oldRoot;
@@ -120,7 +125,7 @@ internal sealed class IncrementalReuse
         {
             var stmt = list.GetSlot(i)!;
             int end = pos + stmt.FullWidth;
-            if (IsLineStart(_oldText, pos) && EndsLogicalLine(stmt) && Parser.StatementIndents.TryGetValue(stmt, out var lexerIndent))
+            if (IsLineStart(_oldText, pos) && EndsLogicalLine(stmt) && StatementIndents.TryGetValue(stmt, out var lexerIndent))
             {
                 // The tokenizer's real stack, which can differ from the block structure after indentation errors.
                 result[pos] = (stmt, lexerIndent);

@@ -47,7 +47,7 @@ internal sealed partial class Lexer
         _end = text.Length;
         _indent = IndentLevel.Root;
         _atLineStart = true;
-        _strings = strings ?? new StringCache();
+        _strings = strings ?? StringCache.ForCurrentThread;
     }
 
     public string Text => _text;
@@ -295,7 +295,7 @@ internal sealed partial class Lexer
         return new GreenToken(kind, text, leading, trailing, false, diags);
     }
 
-    private readonly TokenCache _tokenCache = new();
+    private readonly TokenCache _tokenCache = TokenCache.ForCurrentThread;
 
     private void AddError(int position, int width, string message)
     {

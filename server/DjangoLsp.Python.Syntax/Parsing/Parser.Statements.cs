@@ -49,15 +49,9 @@ internal sealed partial class Parser
         var indent = _tokenIndents[_index];
         bool startsLine = _tokenStartsLine[_index];
         var statement = ParseStatement();
-        if (clean && startsLine) StatementIndents.AddOrUpdate(statement, indent);
+        if (clean && startsLine) StatementIndents.Add(statement, indent, incremental: _reuse is not null);
         return statement;
     }
-
-    /// <summary>
-    /// The tokenizer's indentation stack at the first token of each statement that starts a line (for incremental
-    /// reuse). Green nodes are immutable and only reused under an identical stack, so one table serves all tree versions.
-    /// </summary>
-    public static System.Runtime.CompilerServices.ConditionalWeakTable<GreenNode, IndentLevel> StatementIndents { get; } = new();
 
     private GreenNode? TryReuseStatement()
     {

@@ -29,7 +29,15 @@ internal sealed partial class Parser
     {
         _lexer = new Lexer(text);
         _reuse = reuse;
+        StatementIndents = reuse?.StatementIndents ?? StatementIndentTable.CreateForFullParse();
     }
+
+    /// <summary>
+    /// The tokenizer's indentation stack at the first token of each statement that starts a line (for incremental
+    /// reuse). Green nodes are immutable and only reused under an identical stack, so the table is shared by all
+    /// versions that descend from one full parse.
+    /// </summary>
+    public StatementIndentTable StatementIndents { get; }
 
     /// <summary>Number of green nodes taken over from the old tree (incremental parsing).</summary>
     public int ReusedNodeCount { get; private set; }

@@ -3,6 +3,16 @@ namespace DjangoLsp.Python.Syntax.Parsing;
 /// <summary>Interns short token texts (identifiers, numbers, prefixes) so repeated names share one string.</summary>
 internal sealed class StringCache
 {
+    [ThreadStatic]
+    private static StringCache? t_shared;
+
+    /// <summary>
+    /// One cache per thread, kept across parses: allocating and zeroing a fresh table for every file cost
+    /// more than the interning saved on small files, and names repeat across files (self, return, ...).
+    /// Strings are immutable, so sharing them between trees is safe.
+    /// </summary>
+    public static StringCache ForCurrentThread => t_shared ??= new StringCache();
+
     private const int Size = 4096;
     private const int MaxLength = 40;
     private readonly string?[] _entries = new string?[Size];

@@ -9,6 +9,12 @@ namespace DjangoLsp.Python.Syntax.Parsing;
 /// </summary>
 internal sealed class TokenCache
 {
+    [ThreadStatic]
+    private static TokenCache? t_shared;
+
+    /// <summary>One cache per thread, kept across parses (green tokens are immutable and position-free, so trees may share them).</summary>
+    public static TokenCache ForCurrentThread => t_shared ??= new TokenCache();
+
     private const int Size = 2048;
     private readonly GreenToken?[] _entries = new GreenToken?[Size];
 

@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using DjangoLsp.Python.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DjangoLsp.Benchmarks;
+
+/// <summary>
+/// Plain console measurements of the Python parser (no BenchmarkDotNet), usable under load and under
+/// valgrind: CPU time (Process.TotalProcessorTime) is reported next to wall time because the machine is
+/// shared. Modes: <c>parse-stdlib [rounds] [maxFiles]</c>, <c>python-ast [rounds]</c>,
+/// <c>incremental [edits]</c>, <c>memory</c>.
+/// </summary>
+internal static class PythonConsoleModes
+{
+    public static bool TryRun(string[] args)
+    {
+        if (args.Length == 0) return false;
+        int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+        switch (args[0])
+        {
+            case "parse-stdlib": ParseStdlib(Arg(1, 5), Arg(2, int.MaxValue)); return true;
+            case "python-ast": PythonAst(Arg(1, 3)); return true;
+            case "incremental": Incremental(Arg(1, 200)); return true;
+            case "memory": Memory(); return true;
+            default: return false;
+        }
+    }
+
+    private static void ParseStdlib(int rounds, int maxFiles)
+    {
+        var texts = PythonCorpus.StdlibTexts().Take(maxFiles).ToList();
+        long bytes = texts.Sum(t => (long)System.Text.Encoding.UTF8.GetByteCount(t));
+        Console.WriteLine($"{texts.Count} files, {bytes / 1e6:F2} MB (UTF-8)");
+        // Warm-up round so tiered JIT/PGO has settled before timing.
+        foreach (var t in texts) PythonSyntaxTree.Parse(t);
+        double bestCpu = double.MaxValue, bestWall = double.MaxValue;
+        var proc = Process.GetCurrentProcess();
+        for (int r = 0; r < rounds; r++)
+        {
+            proc.Refresh();
+            var cpu0 = proc.TotalProcessorTime;
+            long alloc0 = GC.GetTotalAllocatedBytes(precise: false);
+            int gc0 = GC.CollectionCount(0);
+            var sw = Stopwatch.StartNew();
+            int errors = 0;
+            foreach (var t in texts)
+            {
+                if (PythonSyntaxTree.Parse(t).HasErrors) errors++;
+            }
+            sw.Stop();
+            proc.Refresh();
+            double cpu = (proc.TotalProcessorTime - cpu0).TotalSeconds;
+            double allocPerByte = (double)(GC.GetTotalAllocatedBytes(precise: false) - alloc0) / bytes;
+            int gcs = GC.CollectionCount(0) - gc0;
+            bestCpu = Math.Min(bestCpu, cpu);
+            bestWall = Math.Min(bestWall, sw.Elapsed.TotalSeconds);
+            Console.WriteLine($"round {r}: wall {sw.Elapsed.TotalMilliseconds:F0} ms ({bytes / 1e6 / sw.Elapsed.TotalSeconds:F1} MB/s), cpu {cpu * 1000:F0} ms ({bytes / 1e6 / cpu:F1} MB/s), {errors} files with errors, allocated {allocPerByte:F1} bytes per source byte, {gcs} gen0 GCs");
+        }
+        Console.WriteLine($"best: wall {bytes / 1e6 / bestWall:F1} MB/s, cpu {bytes / 1e6 / bestCpu:F1} MB/s (cpu includes GC threads)");
+    }
+
+    private static void PythonAst(int rounds)
+    {
+        const string script = "import ast,sys,time,pathlib\n" +
+            "root=pathlib.Path(sys.argv[1]); rounds=int(sys.argv[2])\n" +
+            "srcs=[p.read_bytes() for p in sorted(root.rglob('*.py')) if 'site-packages' not in str(p)]\n" +
+            "n=sum(len(s) for s in srcs)\n" +
+            "bc=bw=1e9\n" +
+            "for r in range(rounds):\n" +
+            "  c=time.process_time(); w=time.perf_counter()\n" +
+            "  for s in srcs:\n" +
+            "    try: ast.parse(s)\n" +
+            "    except Exception: pass\n" +
+            "  bc=min(bc,time.process_time()-c); bw=min(bw,time.perf_counter()-w)\n" +
+            "print(f'python3 ast.parse: {len(srcs)} files, {n/1e6:.2f} MB; best: wall {n/1e6/bw:.1f} MB/s, cpu {n/1e6/bc:.1f} MB/s')\n";
+        var psi = new ProcessStartInfo("python3");
+        psi.ArgumentList.Add("-c");
+        psi.ArgumentList.Add(script);
+        psi.ArgumentList.Add(PythonCorpus.StdlibDirectory());
+        psi.ArgumentList.Add(rounds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var p = Process.Start(psi)!;
+        p.WaitForExit();
+    }
+
+    private static void Incremental(int edits)
+    {
+        var lines = new List<string>();
+        foreach (var t in PythonCorpus.StdlibTexts().Where(t => t.Length > 20_000 && !PythonSyntaxTree.Parse(t).HasErrors))
+        {
+            lines.AddRange(t.Replace("\r\n", "\n").Split('\n'));
+            if (lines.Count > 5000) break;
+        }
+        int cut = 5000;
+        while (cut < lines.Count && (lines[cut].Length == 0 || char.IsWhiteSpace(lines[cut][0]))) cut++;
+        var text = string.Join("\n", lines.Take(cut)) + "\n";
+        var tree = PythonSyntaxTree.Parse(text);
+        var rng = new Random(42);
+        var times = new List<double>();
+        int equal = 0, checkedCount = 0;
+        for (int i = 0; i < edits; i++)
+        {
+            // One-character insert at a random letter position (spread over the file).
+            int pos = rng.Next(text.Length);
+            while (pos < text.Length && !char.IsLetter(text[pos])) pos++;
+            if (pos >= text.Length) continue;
+            var change = new TextChange(new TextSpan(pos, 0), "x");
+            var edited = tree.Text.WithChanges(change);
+            var sw = Stopwatch.StartNew();
+            var inc = tree.WithChanges(edited, [change]);
+            sw.Stop();
+            if (i >= 10) times.Add(sw.Elapsed.TotalMilliseconds);
+            if (i % 20 == 0)
+            {
+                checkedCount++;
+                if (inc.IsEquivalentTo(PythonSyntaxTree.Parse(edited))) equal++;
+            }
+        }
+        times.Sort();
+        var full = Stopwatch.StartNew();
+        PythonSyntaxTree.Parse(text);
+        full.Stop();
+        Console.WriteLine($"{cut} lines, {text.Length} chars; one-char edit median {times[times.Count / 2]:F3} ms, p90 {times[times.Count * 9 / 10]:F3} ms (n={times.Count}); full parse {full.Elapsed.TotalMilliseconds:F1} ms; equal to full parse {equal}/{checkedCount}");
+    }
+
+    private static void Memory()
+    {
+        var texts = PythonCorpus.StdlibTexts();
+        long bytes = texts.Sum(t => (long)System.Text.Encoding.UTF8.GetByteCount(t));
+        long before = GC.GetTotalMemory(true);
+        var trees = texts.Select(t => PythonSyntaxTree.Parse(t)).ToList();
+        long withSource = GC.GetTotalMemory(true);
+        texts.Clear();
+        long after = GC.GetTotalMemory(true);
+        Console.WriteLine($"{trees.Count} trees held: {(after - before) / 1e6:F1} MB for {bytes / 1e6:F1} MB of source = {(double)(after - before) / bytes:F1} bytes per source byte (trees keep their source text; before dropping the list: {(withSource - before) / 1e6:F1} MB)");
+        GC.KeepAlive(trees);
+    }
+}
