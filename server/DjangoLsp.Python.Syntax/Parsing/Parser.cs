@@ -13,10 +13,10 @@ internal sealed partial class Parser
     internal const int MaxDepth = 200;
 
     private readonly Lexer _lexer;
-    private readonly List<GreenToken> _tokens = new(64);
-    private readonly List<IndentLevel> _tokenIndents = new(64);
-    private readonly List<int> _tokenStarts = new(64);
-    private readonly List<bool> _tokenStartsLine = new(64);
+    private readonly List<GreenToken> _tokens;
+    private readonly List<IndentLevel> _tokenIndents;
+    private readonly List<int> _tokenStarts;
+    private readonly List<bool> _tokenStartsLine;
     private int _lexedEnd;
     private int _index;
     private readonly List<GreenTrivia> _pendingSkipped = new();
@@ -29,6 +29,13 @@ internal sealed partial class Parser
     {
         _lexer = new Lexer(text);
         _reuse = reuse;
+        // A full parse keeps every token in the buffer: size it once (Python source has about one token per
+        // six characters) instead of growing by doubling. An incremental parse lexes only near the edit.
+        int capacity = reuse is null ? Math.Clamp(text.Length / 6, 64, 1 << 20) : 64;
+        _tokens = new List<GreenToken>(capacity);
+        _tokenIndents = new List<IndentLevel>(capacity);
+        _tokenStarts = new List<int>(capacity);
+        _tokenStartsLine = new List<bool>(capacity);
         StatementIndents = reuse?.StatementIndents ?? StatementIndentTable.CreateForFullParse();
     }
 
