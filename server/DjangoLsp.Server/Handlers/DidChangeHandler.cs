@@ -1,3 +1,4 @@
+using DjangoLsp.Analysis.Engine;
 using DjangoLsp.Protocol.JsonRpc;
 using DjangoLsp.Protocol.Lsp;
 using DjangoLsp.Server.Workspace;
@@ -37,6 +38,16 @@ public sealed class DidChangeHandler : NotificationHandler<DidChangeTextDocument
             text = text.WithChanges(textChange);
         }
         _session.Documents.Set(uri, open.Document.WithChanges(changes, parameters.TextDocument.Version));
-        _session.Publisher.Schedule(uri, TimeSpan.FromMilliseconds(_session.Settings.DebounceMs));
+        var delay = TimeSpan.FromMilliseconds(_session.Settings.DebounceMs);
+        if (open.Document.Kind == DocumentKind.Python)
+        {
+            // Settings modules, views and URLconfs feed other documents' findings (a settings chain, a view's
+            // context rendered by a template, routes for access control), so every open document is re-analysed.
+            _session.Publisher.ScheduleAllOpen(delay);
+        }
+        else
+        {
+            _session.Publisher.Schedule(uri, delay);
+        }
     }
 }
