@@ -43,6 +43,8 @@ public sealed class DidChangeHandler : NotificationHandler<DidChangeTextDocument
         {
             // Settings modules, views and URLconfs feed other documents' findings (a settings chain, a view's
             // context rendered by a template, routes for access control), so every open document is re-analysed.
+            // Cached findings of the other documents were computed against the old text of this one.
+            _session.InvalidateFindings();
             _session.Publisher.ScheduleAllOpen(delay);
         }
         else
