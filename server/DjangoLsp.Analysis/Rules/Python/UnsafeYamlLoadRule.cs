@@ -84,8 +84,7 @@ public sealed class UnsafeYamlLoadRule : TaintSinkRule
         };
         if (replacement == null) return Array.Empty<CodeFix>();
         var arguments = call.ArgumentList.Arguments;
-        var document = arguments.FirstOrDefault(a => !a.IsKeyword && a.StarToken == null)
-                       ?? arguments.FirstOrDefault(a => a.NameToken?.Text == "stream");
+        var document = call.GetArgument(0, "stream");   // the same argument the sink table names
         if (document == null || arguments.Any(a => a.StarToken != null)) return Array.Empty<CodeFix>();
         var loader = call.GetArgument(1, "Loader");
         if (arguments.Any(a => a != document && a != loader))
