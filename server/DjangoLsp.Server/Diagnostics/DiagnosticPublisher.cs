@@ -16,10 +16,20 @@ public sealed class DiagnosticPublisher
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _pending = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _publishGate = new(1, 1);
 
-    public DiagnosticPublisher(ServerSession session) => _session = session;
+    public DiagnosticPublisher(ServerSession session)
+    {
+        _session = session;
+        Refresher = new PullRefresher(session);
+    }
+
+    /// <summary>Asks a pulling client to pull again; the counterpart of pushing for clients that pull.</summary>
+    public PullRefresher Refresher { get; }
 
     /// <summary>Raised after each publish with (uri, version, count); used by tests and timing probes.</summary>
     public event Action<string, int?, int>? Published;
+
+    /// <summary>Raised when a result was computed for an older snapshot or generation and is being recomputed.</summary>
+    public event Action<string>? StaleResultsRecomputed;
 
     /// <summary>Schedules analysis of the open document <paramref name="uri"/> after <paramref name="delay"/>.</summary>
     public void Schedule(string uri, TimeSpan delay)
@@ -62,25 +72,36 @@ public sealed class DiagnosticPublisher
             else await Task.Yield();
             if (!_session.PushDiagnostics) return;
             await WaitForInitialSettingsAsync(token).ConfigureAwait(false);
-            var open = _session.Documents.Get(uri);
-            if (open == null) return;
-            var document = open.Document;
-            var generation = _session.SettingsGeneration;
-            var findings = await Task.Run(() => _session.Findings.Get(uri, document, token), token).ConfigureAwait(false);
-            var diagnostics = findings.Select(f => _session.Mapper.ToDiagnostic(f, document)).ToList();
+            // Loop until the result matches the document and settings it was computed for. Whatever changed
+            // meanwhile (a save, a watched file, another open document's edit) bumps the generation; some of
+            // those events do not reschedule this document, so dropping the stale result would lose the update.
+            while (true)
+            {
+                var open = _session.Documents.Get(uri);
+                if (open == null) return;
+                var document = open.Document;
+                var generation = _session.SettingsGeneration;
+                var findings = await Task.Run(() => _session.Findings.Get(uri, document, token), token).ConfigureAwait(false);
+                var diagnostics = findings.Select(f => _session.Mapper.ToDiagnostic(f, document)).ToList();
 
-            await _publishGate.WaitAsync(token).ConfigureAwait(false);
-            try
-            {
-                var current = _session.Documents.Get(uri);
-                if (token.IsCancellationRequested || current == null || !ReferenceEquals(current.Document, document)
-                    || generation != _session.SettingsGeneration)
-                    return;
-                await SendAsync(uri, document.Version, diagnostics).ConfigureAwait(false);
-            }
-            finally
-            {
-                _publishGate.Release();
+                await _publishGate.WaitAsync(token).ConfigureAwait(false);
+                try
+                {
+                    // A cancelled token means a newer run for this document supersedes this one.
+                    token.ThrowIfCancellationRequested();
+                    var current = _session.Documents.Get(uri);
+                    if (current == null) return;
+                    if (ReferenceEquals(current.Document, document) && generation == _session.SettingsGeneration)
+                    {
+                        await SendAsync(uri, document.Version, diagnostics).ConfigureAwait(false);
+                        return;
+                    }
+                }
+                finally
+                {
+                    _publishGate.Release();
+                }
+                StaleResultsRecomputed?.Invoke(uri);
             }
         }
         catch (OperationCanceledException)

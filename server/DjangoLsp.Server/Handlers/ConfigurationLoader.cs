@@ -24,8 +24,6 @@ public sealed class ConfigurationLoader
     {
         _session.UpdateSettings(settings);
         _session.Publisher.ScheduleAllOpen(TimeSpan.Zero);
-        if (!_session.PushDiagnostics && _session.Client.Supports("workspace.diagnostics.refreshSupport"))
-            _ = _session.Connection.SendRequestAsync("workspace/diagnostic/refresh", null, _session.Connection.Lifetime)
-                .ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+        _session.Publisher.Refresher.Request();
     }
 }

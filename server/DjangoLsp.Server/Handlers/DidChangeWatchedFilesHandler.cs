@@ -28,6 +28,8 @@ public sealed class DidChangeWatchedFilesHandler : NotificationHandler<DidChange
             _session.ReloadProjectConfiguration();
         _session.InvalidateFindings();
         _session.Publisher.ScheduleAllOpen(TimeSpan.FromMilliseconds(_session.Settings.DebounceMs));
+        // A pulling client does not know that files on disk feed its open documents' results.
+        _session.Publisher.Refresher.Request();
         var closed = parameters.Changes.Where(c => _session.Documents.Get(c.Uri) == null).ToList();
         if (closed.Count == 0) return;
         _ = Task.Run(async () =>

@@ -20,5 +20,6 @@ public sealed class DidCloseHandler : NotificationHandler<DidCloseTextDocumentPa
         _session.Findings.Remove(uri);
         if (_session.Documents.Remove(uri) && _session.PushDiagnostics)
             _ = _session.Publisher.PublishAsync(uri, null, new List<Diagnostic>());
+        _session.Publisher.Refresher.DocumentClosed(uri);
     }
 }

@@ -30,5 +30,6 @@ public sealed class DidOpenHandler : NotificationHandler<DidOpenTextDocumentPara
         if (_scanner.ForgetClosed(item.Uri) && !_session.PushDiagnostics)
             _ = _session.Publisher.PublishAsync(item.Uri, null, new List<Diagnostic>());
         _session.Publisher.Schedule(item.Uri, TimeSpan.Zero);
+        _session.Publisher.Refresher.DocumentOpened(item.Uri);
     }
 }

@@ -25,5 +25,7 @@ public sealed class DidSaveHandler : NotificationHandler<DidSaveTextDocumentPara
         foreach (var open in _session.Documents.All)
             if (projectChanged || open.Uri != parameters.TextDocument.Uri)
                 _session.Publisher.Schedule(open.Uri, TimeSpan.FromMilliseconds(_session.Settings.DebounceMs));
+        // A pulling client re-pulls only the document it edited; the others' pulled results are now stale.
+        _session.Publisher.Refresher.Request();
     }
 }

@@ -22,6 +22,17 @@ public sealed class MarkerAnalyzer : IDocumentAnalyzer
 
     public int Calls;
 
+    /// <summary>
+    /// Analyses of documents whose path ends with this suffix wait for <see cref="Release"/> (honouring
+    /// cancellation), so a test can hold a race window open deterministically instead of sleeping.
+    /// </summary>
+    public string? HoldPathSuffix { get; set; }
+
+    public ManualResetEventSlim Release { get; } = new(true);
+
+    /// <summary>Released once per analysis that started waiting for <see cref="Release"/>.</summary>
+    public SemaphoreSlim Held { get; } = new(0);
+
     public IReadOnlyList<RuleDescriptor> SupportedRules => new[] { Rule };
 
     public bool Supports(DocumentKind kind) => true;
@@ -30,6 +41,11 @@ public sealed class MarkerAnalyzer : IDocumentAnalyzer
     {
         Interlocked.Increment(ref Calls);
         if (Delay > TimeSpan.Zero) Task.Delay(Delay, cancellationToken).Wait(cancellationToken);
+        if (HoldPathSuffix != null && document.Path.EndsWith(HoldPathSuffix, StringComparison.Ordinal) && !Release.IsSet)
+        {
+            Held.Release();
+            Release.Wait(cancellationToken);
+        }
         var text = document.Text.ToString();
         var results = new List<Finding>();
         for (var i = text.IndexOf(Word, StringComparison.Ordinal); i >= 0; i = text.IndexOf(Word, i + Word.Length, StringComparison.Ordinal))
