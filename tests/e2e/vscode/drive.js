@@ -2,7 +2,7 @@
 // DjangoLsp extension as a user would see it. Started by run.sh, which owns code-server's lifetime.
 // env: URL, WORKSPACE, OUT (screenshot folder), E2E_MODE=full|smoke, FILE (path relative to the workspace),
 //      RULE (expected rule id), SCAN_FILE (a file the test never opens, expected in Problems after a scan),
-//      STEP_TIMEOUT_MS (default 60000).
+//      STEP_TIMEOUT_MS (default 120000: generous, the machine is shared; this is a correctness test, not a timing test).
 // Prints one JSON object per step; exits 0 on PASS, 1 on FAIL (screenshot failure.png).
 const { chromium } = require('playwright-core');
 const { execFileSync } = require('child_process');
@@ -19,7 +19,7 @@ const SCAN_FILE = env('SCAN_FILE', '');
 // optional second file (a template) checked for a squiggle and a Problems row of TEMPLATE_RULE
 const TEMPLATE_FILE = env('TEMPLATE_FILE', '');
 const TEMPLATE_RULE = env('TEMPLATE_RULE', '');
-const T = Number(env('STEP_TIMEOUT_MS', '60000'));
+const T = Number(env('STEP_TIMEOUT_MS', '120000'));
 // substrings that identify this run's server process (its extension folder, or the custom server path)
 const SERVER_MATCH = env('SERVER_MATCH', 'djangolsp.dll').split('|');
 fs.mkdirSync(OUT, { recursive: true });
@@ -48,10 +48,24 @@ async function openFile(page, relative) {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: T });
   await input.fill(relative);
-  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: path.basename(relative) });
-  await row.first().waitFor({ state: 'visible', timeout: T });
+  // base names repeat (views.py): Enter only once the first (selected) row is the file in the right folder
+  const first = page.locator('.quick-input-widget .monaco-list-row').first();
+  const folder = path.dirname(relative);
+  for (const deadline = Date.now() + T; ;) {
+    const text = await first.innerText().catch(() => '');
+    if (text.includes(path.basename(relative)) && (folder === '.' || text.includes(folder))) break;
+    if (Date.now() > deadline) throw new Error(`quick open did not offer ${relative} first (first row: ${squash(text)})`);
+    await page.waitForTimeout(200);
+  }
   await page.keyboard.press('Enter');
-  await page.locator('.tab', { hasText: path.basename(relative) }).first().waitFor({ timeout: T });
+  // the active editor's breadcrumbs show every folder of the path
+  const crumbs = page.locator('.part.editor .breadcrumbs-control .monaco-breadcrumb-item');
+  for (const deadline = Date.now() + T; ;) {
+    const text = (await crumbs.allInnerTexts().catch(() => [])).join('/');
+    if (relative.split('/').every((part) => text.includes(part))) break;
+    if (Date.now() > deadline) throw new Error(`${relative} did not become the active editor (breadcrumbs: ${squash(text)})`);
+    await page.waitForTimeout(200);
+  }
   await page.waitForSelector('.monaco-editor .view-lines', { timeout: T });
 }
 
@@ -78,6 +92,15 @@ async function revealFirst(page, text) {
 async function findingCount(page) {
   const m = /(\d+)/.exec(await statusText(page));
   return m ? Number(m[1]) : 0;
+}
+
+// The status bar recounts at most every 200 ms, so it can lag the Problems panel: wait until it counts something.
+async function waitForSomeFindings(page) {
+  for (const deadline = Date.now() + T; Date.now() < deadline; await page.waitForTimeout(200)) {
+    const n = await findingCount(page);
+    if (n > 0) return n;
+  }
+  throw new Error(`the DjangoLsp status bar counts no findings: ${await statusText(page)}`);
 }
 
 async function waitForFewerFindings(page, n) {
@@ -123,7 +146,7 @@ async function full(page) {
   await problemRows(page, RULE).first().waitFor({ state: 'visible', timeout: T });
   const msToProblem = Date.now() - tFolder;
   const before = await problemRows(page, RULE).count();
-  const findingsBefore = await findingCount(page);
+  const findingsBefore = await waitForSomeFindings(page);
   const targetPosition = /\[Ln \d+, Col \d+\]/.exec(await problemRows(page, RULE).first().innerText())[0];
   expect(`a squiggle at the ${RULE} finding`);
   await revealFirst(page, RULE);
@@ -230,12 +253,16 @@ async function full(page) {
     if (!rendered) throw new Error(`the ${RULE} markdown preview stayed empty`);
     log('explain-rule', { tabs: (await page.locator('.tab').allInnerTexts()).map(squash), preview: squash(rendered).slice(0, 200) });
     await screenshot(page, 'explain-rule');
+    // close the preview: a focused webview keeps keys (Ctrl+P) from the workbench
+    await page.locator('.tab', { hasText: `${RULE}.md` }).first().locator('.tab-actions .action-label').first().click({ timeout: T });
+    await page.locator('.tab', { hasText: `${RULE}.md` }).first().waitFor({ state: 'detached', timeout: T });
 
     if (SCAN_FILE) {
+      expect(`${SCAN_FILE} to open for Fix All`);
       await openFile(page, SCAN_FILE);
       const name = path.basename(SCAN_FILE);
       await showProblems(page);
-      const count = await findingCount(page);
+      const count = await waitForSomeFindings(page);
       expect(`Fix All to lower the number of findings (${count}) after fixing ${name}`);
       await runCommand(page, 'DjangoLsp: Fix All Security Issues in File');
       await waitForFewerFindings(page, count);

@@ -9,7 +9,7 @@
 #   FILE, RULE, SCAN_FILE   what full mode opens, expects and expects after a scan (see drive.js)
 #   EXTRAS=1 (default) also runs "Explain Rule…" and "Fix All Security Issues in File" (on SCAN_FILE)
 #   SERVER_PATH  sets djangolsp.server.path (e.g. a dev build or tests/e2e/fake-server/fake-djangolsp)
-#   PORT (8089), OUT (tests/e2e/vscode/artifacts/<mode>-<time>)
+#   PORT (8089), OUT (tests/e2e/vscode/artifacts/<mode>-<time>), DRIVE_TIMEOUT_S (900: the whole browser run)
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$HERE/../../.." && pwd)
@@ -31,7 +31,7 @@ SERVER_SETTING=""
 [ -n "${SERVER_PATH:-}" ] && SERVER_SETTING="\"djangolsp.server.path\": \"$(readlink -f "$SERVER_PATH")\","
 cat > "$RUN/user/User/settings.json" <<JSON
 { $SERVER_SETTING
-  "djangolsp.trace.server": "messages",
+  "djangolsp.trace.server": "verbose",
   "workbench.startupEditor": "none", "security.workspace.trust.enabled": false, "telemetry.telemetryLevel": "off",
   "update.mode": "none", "extensions.autoUpdate": false, "extensions.autoCheckUpdates": false,
   "extensions.ignoreRecommendations": true, "workbench.enableExperiments": false, "workbench.tips.enabled": false,
@@ -59,7 +59,7 @@ for _ in $(seq 1 150); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/healthz"
 
 set +e
 SERVER_MATCH="$RUN/ext/${SERVER_PATH:+|$(basename "$SERVER_PATH")}" HOME="$RUN/xdg" URL="http://127.0.0.1:$PORT/?folder=$WORKSPACE" OUT="$OUT" WORKSPACE="$WORKSPACE" \
-  timeout 300 node "$HERE/drive.js" | tee "$OUT/steps.jsonl"
+  timeout "${DRIVE_TIMEOUT_S:-900}" node "$HERE/drive.js" | tee "$OUT/steps.jsonl"
 code=${PIPESTATUS[0]}
 set -e
 echo "{\"runner\":\"code-server\",\"mode\":\"$E2E_MODE\",\"exit\":$code,\"seconds\":$SECONDS,\"artifacts\":\"$OUT\"}"
