@@ -79,9 +79,17 @@ const problemRows = (page, text) => page.locator('.markers-panel .monaco-list-ro
 const problemsFilter = (page) => page.locator('.viewpane-filter input, input[placeholder^="Filter"]').first();
 const SQUIGGLES = '.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning, .monaco-editor .squiggly-info, .monaco-editor .squiggly-hint';
 
+// Clicks the first Problems row with `text`. The mouse is moved away first: the tooltip of the row it rests on
+// (a long message) can cover the next rows and take the click.
+async function clickProblemRow(page, text) {
+  await page.mouse.move(1, 1);
+  await page.locator('.workbench-hover-container, .monaco-hover').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+  await problemRows(page, text).first().click({ timeout: T });
+}
+
 // Jumps to the first Problems row with `text` (Enter on a row moves the cursor there) and waits for a squiggle.
 async function revealFirst(page, text) {
-  await problemRows(page, text).first().click();
+  await clickProblemRow(page, text);
   await page.keyboard.press('Enter');
   await page.waitForSelector('.monaco-editor.focused', { timeout: T });
   await page.waitForSelector(SQUIGGLES, { timeout: T });
@@ -159,7 +167,7 @@ async function full(page) {
 
   expect(`the hover of ${RULE}`);
   // 2. go to the finding (Enter on its Problems row moves the cursor there) and show the hover at the cursor
-  await problemRows(page, RULE).first().click();
+  await clickProblemRow(page, RULE);
   await page.keyboard.press('Enter');
   await page.waitForSelector('.monaco-editor.focused', { timeout: T });
   await page.keyboard.press('Control+K');
