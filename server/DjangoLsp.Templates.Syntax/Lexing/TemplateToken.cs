@@ -6,10 +6,12 @@ namespace DjangoLsp.Templates.Syntax;
 /// </summary>
 public sealed class TemplateToken
 {
-    private FilterExpression? _expression;
-    private TagSyntax? _tag;
+    /// <summary>The parsed content, made on first use: a <see cref="TagSyntax"/> for tags, a <see cref="FilterExpression"/> for variables.</summary>
+    private object? _parsed;
+    private string? _content;
     private string? _jinjaHint;
     private string? _argumentProblem;
+    private readonly int[]? _unterminatedOpeners;
     private byte _computed;
 
     internal TemplateToken(TemplateTokenKind kind, string text, bool inVerbatim, int[]? unterminatedOpeners)
@@ -17,7 +19,7 @@ public sealed class TemplateToken
         Kind = kind;
         Text = text;
         InVerbatim = inVerbatim;
-        UnterminatedOpeners = unterminatedOpeners ?? Array.Empty<int>();
+        _unterminatedOpeners = unterminatedOpeners;
         if (kind != TemplateTokenKind.Text)
         {
             // Django strips the inner text of the delimiters; keep the relative offset of the stripped content.
@@ -25,12 +27,13 @@ public sealed class TemplateToken
             while (start < end && IsPythonSpace(text[start])) start++;
             while (end > start && IsPythonSpace(text[end - 1])) end--;
             ContentOffset = start;
-            Content = text.Substring(start, end - start);
+            ContentLength = end - start;
         }
         else
         {
             ContentOffset = 0;
-            Content = text;
+            ContentLength = text.Length;
+            _content = text;
         }
     }
 
@@ -42,23 +45,28 @@ public sealed class TemplateToken
     public int Width => Text.Length;
 
     /// <summary>The text between the delimiters, stripped as Django strips it.</summary>
-    public string Content { get; }
+    public string Content => _content ??= Text.Substring(ContentOffset, ContentLength);
 
     /// <summary>Offset of <see cref="Content"/> relative to the token start.</summary>
     public int ContentOffset { get; }
+
+    /// <summary>Length of <see cref="Content"/>.</summary>
+    public int ContentLength { get; }
 
     /// <summary>True when the lexer was inside a <c>{% verbatim %}</c> body when it produced this token.</summary>
     public bool InVerbatim { get; }
 
     /// <summary>Relative offsets of <c>{{</c>/<c>{%</c>/<c>{#</c> openers in a text token that have no closer on their line.</summary>
-    public IReadOnlyList<int> UnterminatedOpeners { get; }
+    public IReadOnlyList<int> UnterminatedOpeners => _unterminatedOpeners ?? Array.Empty<int>();
+
+    internal bool HasUnterminatedOpeners => _unterminatedOpeners != null;
 
     /// <summary>Tag name and bits for a <see cref="TemplateTokenKind.Tag"/> token (parsed once, cached).</summary>
-    public TagSyntax? Tag => Kind == TemplateTokenKind.Tag ? _tag ??= TagSyntax.Parse(Content, ContentOffset) : null;
+    public TagSyntax? Tag => Kind == TemplateTokenKind.Tag ? (TagSyntax)(_parsed ??= TagSyntax.Parse(Text, ContentOffset, ContentOffset + ContentLength)) : null;
 
     /// <summary>The filter expression of a <see cref="TemplateTokenKind.Variable"/> token (parsed once, cached).</summary>
     public FilterExpression? Expression =>
-        Kind == TemplateTokenKind.Variable ? _expression ??= FilterExpression.Parse(Content, ContentOffset) : null;
+        Kind == TemplateTokenKind.Variable ? (FilterExpression)(_parsed ??= FilterExpression.Parse(Content, ContentOffset)) : null;
 
     /// <summary>Jinja2-only syntax in this token (cached; see <see cref="TemplateDialectDetector"/>).</summary>
     internal string? JinjaHint

@@ -36,6 +36,43 @@ public static class BuiltInTags
         "get_current_language_bidi", "get_current_timezone", "partialdef", "partial",
     };
 
+    private static readonly HashSet<string> Words = BuildWords();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> WordLookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static HashSet<string> BuildWords()
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "as", "in", "with", "only", "not", "and", "or", "is", "silent", "on", "off", "reversed", "count", "asvar", "trimmed", "noop",
+            "context", "from", "i18n", "l10n", "tz", "static", "cache", "humanize", "==", "!=", "<", ">", "<=", ">=", "None", "True", "False",
+            "content", "title", "extrahead", "extrastyle", "breadcrumbs", "bodyclass", "nav-sidebar", "object-tools", "sidebar", "footer",
+        };
+        foreach (var name in BlockIntermediates.Keys)
+        {
+            words.Add(name);
+            words.Add("end" + name);
+        }
+
+        words.UnionWith(Intermediates);
+        words.UnionWith(SingleTags);
+        return words;
+    }
+
+    /// <summary>A tag name or short tag argument as a string, shared for the common ones (no allocation per tag).</summary>
+    internal static string InternWord(ReadOnlySpan<char> word) => WordLookup.TryGetValue(word, out var s) ? s : new string(word);
+
+    /// <summary>Whether <paramref name="name"/> is "end" + a built-in block tag name.</summary>
+    internal static bool IsBlockEndTag(string name) =>
+        name.Length > 3 && name.StartsWith("end", StringComparison.Ordinal) && BlockIntermediatesLookup.ContainsKey(name.AsSpan(3));
+
+    private static readonly Dictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> BlockIntermediatesLookup = BlockIntermediates.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly Dictionary<string, string> EndNames = BlockIntermediates.Keys.ToDictionary(k => k, k => "end" + k, StringComparer.Ordinal);
+
+    /// <summary>"end" + <paramref name="name"/>, shared for built-in blocks.</summary>
+    internal static string EndTagName(string name) => EndNames.TryGetValue(name, out var end) ? end : "end" + name;
+
     /// <summary>True for built-in tags that open a block (need an end tag).</summary>
     public static bool IsBlockTag(string name) => BlockIntermediates.ContainsKey(name);
 
@@ -43,7 +80,7 @@ public static class BuiltInTags
 
     public static bool IsIntermediateTag(string name) => Intermediates.Contains(name);
 
-    public static bool IsKnownTag(string name) => IsBlockTag(name) || SingleTags.Contains(name) || Intermediates.Contains(name) || name.StartsWith("end", StringComparison.Ordinal) && IsBlockTag(name.Substring(3));
+    public static bool IsKnownTag(string name) => IsBlockTag(name) || SingleTags.Contains(name) || Intermediates.Contains(name) || IsBlockEndTag(name);
 
     /// <summary>Whether <paramref name="intermediate"/> is allowed directly inside block <paramref name="block"/>.
     /// Unknown (library) blocks accept the common intermediates.</summary>

@@ -29,7 +29,18 @@ public sealed class TagSyntax
     /// <summary>Bits after the name.</summary>
     public IEnumerable<TagBit> Arguments => Bits.Skip(1);
 
-    public bool HasBit(string text) => Bits.Skip(1).Any(b => b.Text == text);
+    public bool HasBit(string text)
+    {
+        for (int i = 1; i < Bits.Count; i++)
+        {
+            if (Bits[i].Text == text)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The bit after <c>as</c> when the tag ends with <c>as name</c> (then it prints nothing).</summary>
     public string? AsVariable => Bits.Count >= 3 && Bits[^2].Text == "as" ? Bits[^1].Text : null;
@@ -37,32 +48,36 @@ public sealed class TagSyntax
     /// <summary>Parses bit <paramref name="index"/> as a filter expression (spans relative to the token start).</summary>
     public FilterExpression ParseExpression(int index) => FilterExpression.Parse(Bits[index].Text, Bits[index].Span.Start);
 
-    internal static TagSyntax Parse(string content, int offset)
+    /// <summary>Splits <paramref name="text"/>[<paramref name="from"/>..<paramref name="to"/>) (the stripped content
+    /// inside the token text); bit spans are positions in <paramref name="text"/>, i.e. relative to the token start.</summary>
+    internal static TagSyntax Parse(string text, int from, int to)
     {
-        var bits = new List<TagBit>();
-        int pos = 0;
-        while (pos < content.Length)
+        // Bit boundaries first (no list), then one exactly sized array; the tag name is shared when it is a known one.
+        Span<int> bounds = stackalloc int[32];
+        int count = 0;
+        int pos = from;
+        while (pos < to)
         {
-            while (pos < content.Length && TemplateToken.IsPythonSpace(content[pos])) pos++;
-            if (pos >= content.Length)
+            while (pos < to && TemplateToken.IsPythonSpace(text[pos])) pos++;
+            if (pos >= to)
             {
                 break;
             }
 
             int start = pos;
-            while (pos < content.Length && !TemplateToken.IsPythonSpace(content[pos]))
+            while (pos < to && !TemplateToken.IsPythonSpace(text[pos]))
             {
-                char c = content[pos];
+                char c = text[pos];
                 if (c is '"' or '\'')
                 {
                     int close = pos + 1;
-                    while (close < content.Length && content[close] != c)
+                    while (close < to && text[close] != c)
                     {
-                        if (content[close] == '\\') close++;
+                        if (text[close] == '\\') close++;
                         close++;
                     }
 
-                    if (close < content.Length)
+                    if (close < to)
                     {
                         pos = close + 1;
                         continue;
@@ -72,10 +87,33 @@ public sealed class TagSyntax
                 pos++;
             }
 
-            bits.Add(new TagBit(content.Substring(start, pos - start), new TextSpan(offset + start, pos - start)));
+            if (count * 2 + 2 > bounds.Length)
+            {
+                var grown = new int[bounds.Length * 2];
+                bounds.CopyTo(grown);
+                bounds = grown;
+            }
+
+            bounds[count * 2] = start;
+            bounds[count * 2 + 1] = pos;
+            count++;
         }
 
-        return new TagSyntax(bits.Count > 0 ? bits[0].Text : string.Empty, bits);
+        if (count == 0)
+        {
+            return new TagSyntax(string.Empty, Array.Empty<TagBit>());
+        }
+
+        var bits = new TagBit[count];
+        for (int i = 0; i < count; i++)
+        {
+            int start = bounds[i * 2], end = bounds[i * 2 + 1];
+            var bit = text.AsSpan(start, end - start);
+            string bitText = i == 0 || bit.Length <= 8 ? BuiltInTags.InternWord(bit) : new string(bit);
+            bits[i] = new TagBit(bitText, new TextSpan(start, end - start));
+        }
+
+        return new TagSyntax(bits[0].Text, bits);
     }
 
     public override string ToString() => string.Join(" ", Bits.Select(b => b.Text));

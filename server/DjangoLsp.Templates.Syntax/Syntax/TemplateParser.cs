@@ -8,22 +8,28 @@ namespace DjangoLsp.Templates.Syntax;
 /// </summary>
 internal sealed class TemplateParser
 {
-    private readonly IReadOnlyList<TemplateToken> _tokens;
+    private readonly TemplateToken[] _tokens;
     private readonly int[] _starts;
     private readonly List<TemplateDiagnostic> _diagnostics = new();
     private readonly Stack<Frame> _frames = new();
-    private readonly HashSet<string> _endNames = new(StringComparer.Ordinal);
+    /// <summary>"endxxx" names in the file that do not end a built-in block (null when there are none, the usual case).</summary>
+    private HashSet<string>? _endNames;
 
-    private TemplateParser(IReadOnlyList<TemplateToken> tokens, int[] starts)
+    private TemplateParser(TemplateToken[] tokens, int[] starts)
     {
         _tokens = tokens;
         _starts = starts;
     }
 
-    public static (TemplateDocumentNode Root, IReadOnlyList<TemplateDiagnostic> Diagnostics) Parse(IReadOnlyList<TemplateToken> tokens, int[] starts, int length)
+    public static (TemplateDocumentNode Root, IReadOnlyList<TemplateDiagnostic> Diagnostics) Parse(TemplateToken[] tokens, int[] starts, int length)
     {
         var parser = new TemplateParser(tokens, starts);
         var root = parser.ParseDocument(length);
+        if (parser._diagnostics.Count == 0)
+        {
+            return (root, Array.Empty<TemplateDiagnostic>());
+        }
+
         parser._diagnostics.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return (root, parser._diagnostics);
     }
@@ -36,16 +42,16 @@ internal sealed class TemplateParser
             if (token.Kind == TemplateTokenKind.Tag && !token.InVerbatim)
             {
                 string name = token.Tag!.Name;
-                if (name.StartsWith("end", StringComparison.Ordinal) && name.Length > 3)
+                if (name.StartsWith("end", StringComparison.Ordinal) && name.Length > 3 && !BuiltInTags.IsBlockEndTag(name))
                 {
-                    _endNames.Add(name);
+                    (_endNames ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
                 }
             }
         }
 
         var top = _top;
         bool sawNonTextNode = false;
-        for (int i = 0; i < _tokens.Count; i++)
+        for (int i = 0; i < _tokens.Length; i++)
         {
             var token = _tokens[i];
             int start = _starts[i];
@@ -155,7 +161,7 @@ internal sealed class TemplateParser
                 }
             }
 
-            if (BuiltInTags.IsBlockTag(name.Substring(3)) || !BuiltInTags.IsKnownTag(name))
+            if (BuiltInTags.IsBlockEndTag(name) || !BuiltInTags.IsKnownTag(name))
             {
                 _diagnostics.Add(new TemplateDiagnostic(tag.FullSpan, TemplateDiagnosticCodes.UnexpectedEndTag,
                     _frames.Count > 0
@@ -192,13 +198,9 @@ internal sealed class TemplateParser
         }
 
         bool builtIn = BuiltInTags.IsBlockTag(name);
-        if (builtIn || !BuiltInTags.IsKnownTag(name) && _endNames.Contains("end" + name))
+        if (builtIn || _endNames != null && !BuiltInTags.IsKnownTag(name) && _endNames.Contains("end" + name))
         {
-            string endName = "end" + name;
-            if (name == "verbatim")
-            {
-                endName = "end" + token.Content;
-            }
+            string endName = name == "verbatim" ? "end" + token.Content : BuiltInTags.EndTagName(name);
 
             _frames.Push(new Frame(tag, endName, BuiltInTags.IsRawBlock(name), builtIn));
             return;
@@ -226,7 +228,7 @@ internal sealed class TemplateParser
             "block" when bits.Count != 2 => "'block' tag takes only one argument",
             "load" when bits.Count < 2 => "'load' tag requires at least one argument",
             "url" when bits.Count < 2 => "'url' takes at least one argument, a URL pattern name.",
-            "for" when bits.Count < 4 || !bits.Any(b => b.Text == "in") => "'for' statements should use the format 'for x in y'",
+            "for" when bits.Count < 4 || !syntax.HasBit("in") => "'for' statements should use the format 'for x in y'",
             "if" or "elif" when bits.Count < 2 => $"'{syntax.Name}' requires a condition",
             "filter" when bits.Count != 2 => "'filter' tag takes one argument: the filters to apply",
             "with" when bits.Count < 2 => "'with' expected at least one variable assignment",
@@ -236,6 +238,11 @@ internal sealed class TemplateParser
 
     private void ReportUnterminated(TemplateToken token, int start)
     {
+        if (!token.HasUnterminatedOpeners)
+        {
+            return;
+        }
+
         foreach (int offset in token.UnterminatedOpeners)
         {
             string opener = token.Text.Substring(offset, 2);
@@ -271,7 +278,9 @@ internal sealed class TemplateParser
 
     private sealed class Frame
     {
-        private readonly List<(TemplateTagNode Tag, List<TemplateNode> Body)> _branches = new();
+        private readonly List<TemplateNode> _openBody = new();
+        /// <summary>Branches after the first (elif/else/empty/plural); null for the usual one-branch block.</summary>
+        private List<(TemplateTagNode Tag, List<TemplateNode> Body)>? _more;
 
         public Frame(TemplateTagNode open, string endName, bool isRaw, bool isBuiltIn)
         {
@@ -279,7 +288,7 @@ internal sealed class TemplateParser
             EndName = endName;
             IsRaw = isRaw;
             IsBuiltIn = isBuiltIn;
-            _branches.Add((open, new List<TemplateNode>()));
+            CurrentBody = _openBody;
         }
 
         public TemplateTagNode Open { get; }
@@ -290,29 +299,40 @@ internal sealed class TemplateParser
 
         public bool IsBuiltIn { get; }
 
-        public List<TemplateNode> CurrentBody => _branches[^1].Body;
+        public List<TemplateNode> CurrentBody { get; private set; }
 
-        public void StartBranch(TemplateTagNode tag) => _branches.Add((tag, new List<TemplateNode>()));
+        public void StartBranch(TemplateTagNode tag)
+        {
+            CurrentBody = new List<TemplateNode>();
+            (_more ??= new()).Add((tag, CurrentBody));
+        }
 
         public TemplateBlockNode Build(TemplateTagNode? endTag)
         {
-            var branches = _branches.Select(b => new TemplateBlockBranch(b.Tag, b.Body)).ToArray();
+            var branches = new TemplateBlockBranch[1 + (_more?.Count ?? 0)];
+            branches[0] = new TemplateBlockBranch(Open, _openBody);
+            for (int i = 1; i < branches.Length; i++)
+            {
+                var (tag, body) = _more![i - 1];
+                branches[i] = new TemplateBlockBranch(tag, body);
+            }
+
             int start = Open.FullSpan.Start;
-            int end = endTag?.FullSpan.End ?? LastEnd();
+            int end = endTag?.FullSpan.End ?? LastEnd(branches);
             return new TemplateBlockNode(branches, endTag, IsRaw, IsBuiltIn, TextSpan.FromBounds(start, end));
         }
 
-        private int LastEnd()
+        private static int LastEnd(TemplateBlockBranch[] branches)
         {
-            for (int i = _branches.Count - 1; i >= 0; i--)
+            for (int i = branches.Length - 1; i >= 0; i--)
             {
-                if (_branches[i].Body.Count > 0)
+                if (branches[i].Body.Count > 0)
                 {
-                    return _branches[i].Body[^1].FullSpan.End;
+                    return branches[i].Body[^1].FullSpan.End;
                 }
             }
 
-            return _branches[^1].Tag.FullSpan.End;
+            return branches[^1].Tag.FullSpan.End;
         }
     }
 }
