@@ -19,15 +19,20 @@ internal sealed class WalkUnitTable
 
     public WalkUnit this[int index] => _units[index];
 
-    public HtmlScanState StartOf(int index) => _states[_units[index].StartState];
+    public HtmlScanState StartOf(int index) => _units[index].StartState is var state and >= 0 ? _states[state] : HtmlScanState.Initial;
 
     public void Add(int first, int last, bool reset, in HtmlScanState start, int outputStart, int outputCount)
     {
-        int state = _states.Count - 1;
-        if (state < 0 || !_states[state].Equals(start))
+        // -1 stands for the initial state (every state in element content is saved as that).
+        int state = -1;
+        if (!start.Equals(HtmlScanState.Initial))
         {
-            _states.Add(start);
-            state++;
+            state = _states.Count - 1;
+            if (state < 0 || !_states[state].Equals(start))
+            {
+                _states.Add(start);
+                state++;
+            }
         }
 
         _units.Add(new WalkUnit(first, last, reset, state, outputStart, outputCount));
@@ -423,16 +428,27 @@ internal class TemplateContextWalker
         AddOutput(TemplateOutputKind.Variable, variable, expression);
     }
 
+    private static readonly HashSet<string> PrintingTags = new(StringComparer.Ordinal)
+    {
+        "url", "static", "firstof", "cycle", "trans", "translate", "now", "widthratio", "get_static_prefix", "get_media_prefix",
+        "csrf_token", "templatetag", "lorem", "debug",
+    };
+
     protected virtual void WalkTag(TemplateTagNode tag)
     {
         var syntax = tag.Syntax;
+        if (!PrintingTags.Contains(tag.Name))
+        {
+            return; // Most tags (if, for, block, load, ...) print nothing: no need to look at their bits.
+        }
+
         bool printsNothing = syntax.AsVariable != null;
         switch (tag.Name)
         {
             case "url" when !printsNothing:
-                AddTagOutput(tag, OutputValueKind.UrlPath, syntax.Bits.Count > 1 ? syntax.ParseExpression(1) : null);
+                AddTagOutput(tag, OutputValueKind.UrlPath, syntax.BitCount > 1 ? syntax.ParseExpression(1) : null);
                 break;
-            case "static" when !printsNothing && syntax.Bits.Count > 1:
+            case "static" when !printsNothing && syntax.BitCount > 1:
             {
                 var path = syntax.ParseExpression(1);
                 AddTagOutput(tag, path.Value is { IsLiteral: true } && path.Filters.Count == 0 ? OutputValueKind.Literal : OutputValueKind.UrlPath, path);
@@ -443,7 +459,7 @@ internal class TemplateContextWalker
             case "cycle" when !syntax.HasBit("silent"):
                 WalkChoiceTag(tag);
                 break;
-            case "trans" or "translate" when !printsNothing && syntax.Bits.Count > 1:
+            case "trans" or "translate" when !printsNothing && syntax.BitCount > 1:
             {
                 var message = syntax.ParseExpression(1);
                 if (message.Value is { IsLiteral: true } && message.Filters.Count == 0)

@@ -29,9 +29,14 @@ internal sealed class HtmlContextScanner
     private string _tagName = string.Empty;
     private string _attrName = string.Empty;
 
-    public HtmlScanState Save() => new(_state, _raw, _attr, _delimiter, _js, _regexAllowed, _escapePending, _templateDepth, _braceDepth,
-        _urlStarted, _javascriptUrl, _scriptIsData, _metaRefresh, _dashes, _tagName, _attrName, _endTag,
-        _bufferLength == 0 ? string.Empty : new string(_buffer, 0, _bufferLength));
+    /// <summary>The scanner's state. In element content every other field is dead (each is set again before it is
+    /// read: on the next tag, script body or attribute value), so all text states are saved as <see cref="HtmlScanState.Initial"/>;
+    /// equal states then compare equal, which lets incremental analysis reuse more.</summary>
+    public HtmlScanState Save() => _state == HtmlState.Text
+        ? HtmlScanState.Initial
+        : new(_state, _raw, _attr, _delimiter, _js, _regexAllowed, _escapePending, _templateDepth, _braceDepth,
+            _urlStarted, _javascriptUrl, _scriptIsData, _metaRefresh, _dashes, _tagName, _attrName, _endTag,
+            _bufferLength == 0 ? string.Empty : new string(_buffer, 0, _bufferLength));
 
     public void Restore(in HtmlScanState s)
     {

@@ -76,7 +76,7 @@ internal readonly record struct HtmlScanState(
     bool EndTag,
     string Buffer)
 {
-    public static HtmlScanState Initial => new(HtmlState.Text, RawElement.None, AttrKind.Plain, '\0', JsState.Code, true, false, 0, 0,
+    public static readonly HtmlScanState Initial = new(HtmlState.Text, RawElement.None, AttrKind.Plain, '\0', JsState.Code, true, false, 0, 0,
         false, false, false, false, 0, string.Empty, string.Empty, false, string.Empty);
 
     /// <summary>The state at the start of a JavaScript body (script element or event handler).</summary>

@@ -6,20 +6,16 @@ namespace DjangoLsp.Templates.Syntax;
 /// </summary>
 public sealed class TemplateToken
 {
-    /// <summary>The parsed content, made on first use: a <see cref="TagSyntax"/> for tags, a <see cref="FilterExpression"/> for variables.</summary>
+    /// <summary>Per kind, made on first use: a <see cref="TagSyntax"/> for tags, a <see cref="FilterExpression"/> for
+    /// variables; for text tokens the unterminated opener offsets (null when there are none). One field instead of
+    /// one per kind keeps the token small: a template has one token per ~20 characters.</summary>
     private object? _parsed;
-    private string? _content;
-    private string? _jinjaHint;
-    private string? _argumentProblem;
-    private readonly int[]? _unterminatedOpeners;
-    private byte _computed;
 
     internal TemplateToken(TemplateTokenKind kind, string text, bool inVerbatim, int[]? unterminatedOpeners)
     {
         Kind = kind;
         Text = text;
         InVerbatim = inVerbatim;
-        _unterminatedOpeners = unterminatedOpeners;
         if (kind != TemplateTokenKind.Text)
         {
             // Django strips the inner text of the delimiters; keep the relative offset of the stripped content.
@@ -33,7 +29,7 @@ public sealed class TemplateToken
         {
             ContentOffset = 0;
             ContentLength = text.Length;
-            _content = text;
+            _parsed = unterminatedOpeners;
         }
     }
 
@@ -45,7 +41,12 @@ public sealed class TemplateToken
     public int Width => Text.Length;
 
     /// <summary>The text between the delimiters, stripped as Django strips it.</summary>
-    public string Content => _content ??= Text.Substring(ContentOffset, ContentLength);
+    public string Content => Kind switch
+    {
+        TemplateTokenKind.Text => Text,
+        TemplateTokenKind.Variable => Expression!.Text,
+        _ => Text.Substring(ContentOffset, ContentLength),
+    };
 
     /// <summary>Offset of <see cref="Content"/> relative to the token start.</summary>
     public int ContentOffset { get; }
@@ -57,48 +58,59 @@ public sealed class TemplateToken
     public bool InVerbatim { get; }
 
     /// <summary>Relative offsets of <c>{{</c>/<c>{%</c>/<c>{#</c> openers in a text token that have no closer on their line.</summary>
-    public IReadOnlyList<int> UnterminatedOpeners => _unterminatedOpeners ?? Array.Empty<int>();
+    public IReadOnlyList<int> UnterminatedOpeners => _parsed as int[] ?? Array.Empty<int>();
 
-    internal bool HasUnterminatedOpeners => _unterminatedOpeners != null;
+    internal bool HasUnterminatedOpeners => _parsed is int[];
 
     /// <summary>Tag name and bits for a <see cref="TemplateTokenKind.Tag"/> token (parsed once, cached).</summary>
     public TagSyntax? Tag => Kind == TemplateTokenKind.Tag ? (TagSyntax)(_parsed ??= TagSyntax.Parse(Text, ContentOffset, ContentOffset + ContentLength)) : null;
 
     /// <summary>The filter expression of a <see cref="TemplateTokenKind.Variable"/> token (parsed once, cached).</summary>
     public FilterExpression? Expression =>
-        Kind == TemplateTokenKind.Variable ? (FilterExpression)(_parsed ??= FilterExpression.Parse(Content, ContentOffset)) : null;
+        Kind == TemplateTokenKind.Variable ? (FilterExpression)(_parsed ??= FilterExpression.Parse(Text.Substring(ContentOffset, ContentLength), ContentOffset)) : null;
 
-    /// <summary>Jinja2-only syntax in this token (cached; see <see cref="TemplateDialectDetector"/>).</summary>
-    internal string? JinjaHint
+    /// <summary>Jinja2-only syntax in this token (cached with the parsed tag or expression; see <see cref="TemplateDialectDetector"/>).</summary>
+    internal string? JinjaHint => Kind switch
     {
-        get
-        {
-            if ((_computed & 1) == 0)
-            {
-                _jinjaHint = TemplateDialectDetector.TokenHint(this);
-                _computed |= 1;
-            }
+        TemplateTokenKind.Tag => Tag!.Cache.JinjaHint(this),
+        TemplateTokenKind.Variable => Expression!.Cache.JinjaHint(this),
+        _ => null,
+    };
 
-            return _jinjaHint;
-        }
-    }
-
-    /// <summary>A problem with a built-in tag's arguments (cached; see <see cref="TemplateParser"/>).</summary>
-    internal string? ArgumentProblem
-    {
-        get
-        {
-            if ((_computed & 2) == 0)
-            {
-                _argumentProblem = Kind == TemplateTokenKind.Tag ? TemplateParser.ArgumentProblem(Tag!) : null;
-                _computed |= 2;
-            }
-
-            return _argumentProblem;
-        }
-    }
+    /// <summary>A problem with a built-in tag's arguments (cached with the parsed tag; see <see cref="TemplateParser"/>).</summary>
+    internal string? ArgumentProblem => Kind == TemplateTokenKind.Tag ? Tag!.Cache.ArgumentProblem(Tag) : null;
 
     internal static bool IsPythonSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f' or '\v';
 
     public override string ToString() => Text;
+}
+
+/// <summary>Facts derived from a token's parsed content, computed once per green token (so reused tokens keep them).</summary>
+internal struct TokenFactsCache
+{
+    private string? _jinjaHint;
+    private string? _argumentProblem;
+    private byte _computed;
+
+    public string? JinjaHint(TemplateToken token)
+    {
+        if ((_computed & 1) == 0)
+        {
+            _jinjaHint = TemplateDialectDetector.TokenHint(token);
+            _computed |= 1;
+        }
+
+        return _jinjaHint;
+    }
+
+    public string? ArgumentProblem(TagSyntax tag)
+    {
+        if ((_computed & 2) == 0)
+        {
+            _argumentProblem = TemplateParser.ArgumentProblem(tag);
+            _computed |= 2;
+        }
+
+        return _argumentProblem;
+    }
 }

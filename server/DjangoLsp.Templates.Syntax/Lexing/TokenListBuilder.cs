@@ -6,14 +6,14 @@ internal sealed class TokenListBuilder
 {
     private TemplateToken[] _tokens;
     private int[] _starts;
-    private string?[] _states;
+    /// <summary>Allocated on the first non-null state (only templates with {% verbatim %} have one).</summary>
+    private string?[]? _states;
 
     public TokenListBuilder(int capacity)
     {
         capacity = Math.Max(capacity, 4);
         _tokens = new TemplateToken[capacity];
         _starts = new int[capacity];
-        _states = new string?[capacity];
     }
 
     public int Count { get; private set; }
@@ -25,17 +25,21 @@ internal sealed class TokenListBuilder
             int capacity = Count * 2;
             Array.Resize(ref _tokens, capacity);
             Array.Resize(ref _starts, capacity);
-            Array.Resize(ref _states, capacity);
+            if (_states != null) Array.Resize(ref _states, capacity);
         }
 
         _tokens[Count] = token;
         _starts[Count] = start;
-        _states[Count] = state;
+        if (state != null)
+        {
+            (_states ??= new string?[_tokens.Length])[Count] = state;
+        }
+
         Count++;
     }
 
     /// <summary>Appends <paramref name="tokens"/>[from..to) with their starts moved by <paramref name="shift"/>.</summary>
-    public void AddRange(TemplateToken[] tokens, int[] starts, string?[] states, int from, int to, int shift)
+    public void AddRange(TemplateToken[] tokens, int[] starts, string?[]? states, int from, int to, int shift)
     {
         int count = to - from;
         if (count <= 0)
@@ -48,11 +52,15 @@ internal sealed class TokenListBuilder
             int capacity = Math.Max(Count + count, Count * 2);
             Array.Resize(ref _tokens, capacity);
             Array.Resize(ref _starts, capacity);
-            Array.Resize(ref _states, capacity);
+            if (_states != null) Array.Resize(ref _states, capacity);
         }
 
         Array.Copy(tokens, from, _tokens, Count, count);
-        Array.Copy(states, from, _states, Count, count);
+        if (states != null)
+        {
+            Array.Copy(states, from, _states ??= new string?[_tokens.Length], Count, count);
+        }
+
         if (shift == 0)
         {
             Array.Copy(starts, from, _starts, Count, count);
@@ -68,13 +76,13 @@ internal sealed class TokenListBuilder
         Count += count;
     }
 
-    public (TemplateToken[] Tokens, int[] Starts, string?[] States) ToArrays()
+    public (TemplateToken[] Tokens, int[] Starts, string?[]? States) ToArrays()
     {
         if (Count != _tokens.Length)
         {
             Array.Resize(ref _tokens, Count);
             Array.Resize(ref _starts, Count);
-            Array.Resize(ref _states, Count);
+            if (_states != null) Array.Resize(ref _states, Count);
         }
 
         return (_tokens, _starts, _states);

@@ -14,6 +14,9 @@ namespace DjangoLsp.Templates.Syntax;
 /// </summary>
 public sealed class FilterExpression
 {
+    /// <summary>Cached facts about the token this was parsed from (Jinja hint, argument problem).</summary>
+    internal TokenFactsCache Cache;
+
     private FilterExpression(string text, TemplateValue? value, IReadOnlyList<FilterCall> filters, IReadOnlyList<TemplateDiagnostic> errors)
     {
         Text = text;

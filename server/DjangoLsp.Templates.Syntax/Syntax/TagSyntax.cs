@@ -12,28 +12,51 @@ public sealed record TagBit(string Text, TextSpan Span)
 }
 
 /// <summary>The inside of a <c>{% ... %}</c> token split into bits. Spans are relative to the token start.</summary>
+/// <remarks>Only the bit boundaries are stored when the token is parsed; <see cref="TagBit"/> objects (and their
+/// strings) are made on the first use of <see cref="Bits"/>. The parser, the dialect check and the context walk look
+/// at most tags only through <see cref="BitCount"/>, <see cref="HasBit"/> and <see cref="AsVariable"/>.</remarks>
 public sealed class TagSyntax
 {
-    private TagSyntax(string name, IReadOnlyList<TagBit> bits)
+    private static readonly int[] NoBounds = Array.Empty<int>();
+
+    /// <summary>Cached facts about the token this was parsed from (Jinja hint, argument problem).</summary>
+    internal TokenFactsCache Cache;
+
+    /// <summary>The token text the bounds point into.</summary>
+    private readonly string _text;
+
+    /// <summary>Start and end (token-relative) of each bit, two ints per bit.</summary>
+    private readonly int[] _bounds;
+
+    private TagBit[]? _bits;
+
+    private TagSyntax(string name, string text, int[] bounds)
     {
         Name = name;
-        Bits = bits;
+        _text = text;
+        _bounds = bounds;
     }
 
     /// <summary>The first bit (the tag name); empty for <c>{% %}</c>.</summary>
     public string Name { get; }
 
+    /// <summary>Number of bits including the name.</summary>
+    public int BitCount => _bounds.Length / 2;
+
     /// <summary>All bits including the name.</summary>
-    public IReadOnlyList<TagBit> Bits { get; }
+    public IReadOnlyList<TagBit> Bits => _bits ?? MakeBits();
 
     /// <summary>Bits after the name.</summary>
     public IEnumerable<TagBit> Arguments => Bits.Skip(1);
 
+    /// <summary>The text of bit <paramref name="index"/> without making a string.</summary>
+    internal ReadOnlySpan<char> BitText(int index) => _text.AsSpan(_bounds[index * 2], _bounds[index * 2 + 1] - _bounds[index * 2]);
+
     public bool HasBit(string text)
     {
-        for (int i = 1; i < Bits.Count; i++)
+        for (int i = 1; i < BitCount; i++)
         {
-            if (Bits[i].Text == text)
+            if (BitText(i).SequenceEqual(text))
             {
                 return true;
             }
@@ -43,16 +66,30 @@ public sealed class TagSyntax
     }
 
     /// <summary>The bit after <c>as</c> when the tag ends with <c>as name</c> (then it prints nothing).</summary>
-    public string? AsVariable => Bits.Count >= 3 && Bits[^2].Text == "as" ? Bits[^1].Text : null;
+    public string? AsVariable => BitCount >= 3 && BitText(BitCount - 2).SequenceEqual("as") ? Bits[^1].Text : null;
 
     /// <summary>Parses bit <paramref name="index"/> as a filter expression (spans relative to the token start).</summary>
     public FilterExpression ParseExpression(int index) => FilterExpression.Parse(Bits[index].Text, Bits[index].Span.Start);
+
+    private TagBit[] MakeBits()
+    {
+        var bits = new TagBit[BitCount];
+        for (int i = 0; i < bits.Length; i++)
+        {
+            int start = _bounds[i * 2], end = _bounds[i * 2 + 1];
+            var bit = _text.AsSpan(start, end - start);
+            string bitText = i == 0 ? Name : bit.Length <= 8 ? BuiltInTags.InternWord(bit) : new string(bit);
+            bits[i] = new TagBit(bitText, new TextSpan(start, end - start));
+        }
+
+        // Racing threads make equal arrays; either may win.
+        return _bits = bits;
+    }
 
     /// <summary>Splits <paramref name="text"/>[<paramref name="from"/>..<paramref name="to"/>) (the stripped content
     /// inside the token text); bit spans are positions in <paramref name="text"/>, i.e. relative to the token start.</summary>
     internal static TagSyntax Parse(string text, int from, int to)
     {
-        // Bit boundaries first (no list), then one exactly sized array; the tag name is shared when it is a known one.
         Span<int> bounds = stackalloc int[32];
         int count = 0;
         int pos = from;
@@ -101,19 +138,12 @@ public sealed class TagSyntax
 
         if (count == 0)
         {
-            return new TagSyntax(string.Empty, Array.Empty<TagBit>());
+            return new TagSyntax(string.Empty, text, NoBounds);
         }
 
-        var bits = new TagBit[count];
-        for (int i = 0; i < count; i++)
-        {
-            int start = bounds[i * 2], end = bounds[i * 2 + 1];
-            var bit = text.AsSpan(start, end - start);
-            string bitText = i == 0 || bit.Length <= 8 ? BuiltInTags.InternWord(bit) : new string(bit);
-            bits[i] = new TagBit(bitText, new TextSpan(start, end - start));
-        }
-
-        return new TagSyntax(bits[0].Text, bits);
+        // The tag name is shared when it is a known one.
+        string name = BuiltInTags.InternWord(text.AsSpan(bounds[0], bounds[1] - bounds[0]));
+        return new TagSyntax(name, text, bounds.Slice(0, count * 2).ToArray());
     }
 
     public override string ToString() => string.Join(" ", Bits.Select(b => b.Text));

@@ -99,11 +99,10 @@ public static partial class TemplateDialectDetector
 
     private static bool HasCallSyntax(TagSyntax tag)
     {
-        var bits = tag.Bits;
-        for (int i = 1; i < bits.Count; i++)
+        for (int i = 1; i < tag.BitCount; i++)
         {
-            // The regex needs a "(": skip it for the (usual) bits without one.
-            if (bits[i].Text.Contains('(') && !bits[i].IsQuoted && CallSyntax().IsMatch(bits[i].Text))
+            // The regex needs a "(": skip it (and making the bit strings) for the usual bits without one.
+            if (tag.BitText(i).Contains('(') && !tag.Bits[i].IsQuoted && CallSyntax().IsMatch(tag.Bits[i].Text))
             {
                 return true;
             }

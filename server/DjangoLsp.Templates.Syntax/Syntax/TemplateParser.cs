@@ -49,19 +49,17 @@ internal sealed class TemplateParser
             }
         }
 
-        var top = _top;
         bool sawNonTextNode = false;
         for (int i = 0; i < _tokens.Length; i++)
         {
             var token = _tokens[i];
             int start = _starts[i];
-            List<TemplateNode> body = _frames.Count > 0 ? _frames.Peek().CurrentBody : top;
             switch (token.Kind)
             {
                 case TemplateTokenKind.Text:
                     if (_frames.Count > 0 && _frames.Peek().Open.Name == "comment")
                     {
-                        body.Add(new TemplateRawNode(token, i, start));
+                        _nodes.Add(new TemplateRawNode(token, i, start));
                         break;
                     }
 
@@ -70,15 +68,15 @@ internal sealed class TemplateParser
                         ReportUnterminated(token, start);
                     }
 
-                    body.Add(new TemplateTextNode(token, i, start));
+                    _nodes.Add(new TemplateTextNode(token, i, start));
                     break;
                 case TemplateTokenKind.Comment:
-                    body.Add(_frames.Count > 0 && _frames.Peek().IsRaw ? new TemplateRawNode(token, i, start) : new TemplateCommentNode(token, i, start));
+                    _nodes.Add(_frames.Count > 0 && _frames.Peek().IsRaw ? new TemplateRawNode(token, i, start) : new TemplateCommentNode(token, i, start));
                     break;
                 case TemplateTokenKind.Variable:
                     if (_frames.Count > 0 && _frames.Peek().IsRaw)
                     {
-                        body.Add(new TemplateRawNode(token, i, start));
+                        _nodes.Add(new TemplateRawNode(token, i, start));
                         break;
                     }
 
@@ -87,27 +85,27 @@ internal sealed class TemplateParser
                         _diagnostics.Add(error.Shift(start));
                     }
 
-                    body.Add(new TemplateVariableNode(token, i, start));
+                    _nodes.Add(new TemplateVariableNode(token, i, start));
                     sawNonTextNode = true;
                     break;
                 case TemplateTokenKind.Tag:
-                    HandleTag(token, i, start, body, ref sawNonTextNode);
+                    HandleTag(token, i, start, ref sawNonTextNode);
                     break;
             }
         }
 
         while (_frames.Count > 0)
         {
-            var frame = _frames.Pop();
+            var frame = _frames.Peek();
             _diagnostics.Add(new TemplateDiagnostic(frame.Open.FullSpan, TemplateDiagnosticCodes.UnclosedBlock,
                 $"Unclosed tag '{frame.Open.Name}'. Looking for one of: {frame.EndName}."));
-            AddToParent(top, frame.Build(null));
+            Close(null);
         }
 
-        return new TemplateDocumentNode(top, length);
+        return new TemplateDocumentNode(_nodes.Count == 0 ? Array.Empty<TemplateNode>() : _nodes.ToArray(), length);
     }
 
-    private void HandleTag(TemplateToken token, int index, int start, List<TemplateNode> body, ref bool sawNonTextNode)
+    private void HandleTag(TemplateToken token, int index, int start, ref bool sawNonTextNode)
     {
         var tag = new TemplateTagNode(token, index, start);
         string name = tag.Name;
@@ -120,7 +118,7 @@ internal sealed class TemplateParser
             }
             else
             {
-                body.Add(new TemplateRawNode(token, index, start));
+                _nodes.Add(new TemplateRawNode(token, index, start));
             }
 
             return;
@@ -129,7 +127,7 @@ internal sealed class TemplateParser
         if (name.Length == 0)
         {
             _diagnostics.Add(new TemplateDiagnostic(tag.FullSpan, TemplateDiagnosticCodes.EmptyTag, "Empty block tag"));
-            body.Add(tag);
+            _nodes.Add(tag);
             return;
         }
 
@@ -169,7 +167,7 @@ internal sealed class TemplateParser
                         : $"Invalid block tag: '{name}'. Did you forget to register or load this tag?"));
             }
 
-            body.Add(tag);
+            _nodes.Add(tag);
             return;
         }
 
@@ -177,7 +175,7 @@ internal sealed class TemplateParser
         {
             if (_frames.Count > 0 && BuiltInTags.AcceptsIntermediate(_frames.Peek().Open.Name, name, _frames.Peek().IsBuiltIn))
             {
-                _frames.Peek().StartBranch(tag);
+                _frames.Peek().StartBranch(tag, _nodes);
             }
             else
             {
@@ -185,7 +183,7 @@ internal sealed class TemplateParser
                     _frames.Count > 0
                         ? $"Invalid block tag: '{name}', expected '{_frames.Peek().EndName}'"
                         : $"Invalid block tag: '{name}'"));
-                body.Add(tag);
+                _nodes.Add(tag);
             }
 
             return;
@@ -202,11 +200,11 @@ internal sealed class TemplateParser
         {
             string endName = name == "verbatim" ? "end" + token.Content : BuiltInTags.EndTagName(name);
 
-            _frames.Push(new Frame(tag, endName, BuiltInTags.IsRawBlock(name), builtIn));
+            _frames.Push(new Frame(tag, endName, BuiltInTags.IsRawBlock(name), builtIn, _nodes.Count));
             return;
         }
 
-        body.Add(tag);
+        _nodes.Add(tag);
     }
 
     private void ValidateArguments(TemplateTagNode tag)
@@ -219,19 +217,19 @@ internal sealed class TemplateParser
 
     internal static string? ArgumentProblem(TagSyntax syntax)
     {
-        var bits = syntax.Bits;
+        int count = syntax.BitCount;
         return syntax.Name switch
         {
-            "autoescape" when bits.Count != 2 || bits[1].Text is not ("on" or "off") => "'autoescape' argument should be 'on' or 'off'",
-            "extends" when bits.Count != 2 => "'extends' takes one argument",
-            "include" when bits.Count < 2 => "'include' tag takes at least one argument: the name of the template to be included.",
-            "block" when bits.Count != 2 => "'block' tag takes only one argument",
-            "load" when bits.Count < 2 => "'load' tag requires at least one argument",
-            "url" when bits.Count < 2 => "'url' takes at least one argument, a URL pattern name.",
-            "for" when bits.Count < 4 || !syntax.HasBit("in") => "'for' statements should use the format 'for x in y'",
-            "if" or "elif" when bits.Count < 2 => $"'{syntax.Name}' requires a condition",
-            "filter" when bits.Count != 2 => "'filter' tag takes one argument: the filters to apply",
-            "with" when bits.Count < 2 => "'with' expected at least one variable assignment",
+            "autoescape" when count != 2 || !(syntax.BitText(1) is "on" or "off") => "'autoescape' argument should be 'on' or 'off'",
+            "extends" when count != 2 => "'extends' takes one argument",
+            "include" when count < 2 => "'include' tag takes at least one argument: the name of the template to be included.",
+            "block" when count != 2 => "'block' tag takes only one argument",
+            "load" when count < 2 => "'load' tag requires at least one argument",
+            "url" when count < 2 => "'url' takes at least one argument, a URL pattern name.",
+            "for" when count < 4 || !syntax.HasBit("in") => "'for' statements should use the format 'for x in y'",
+            "if" or "elif" when count < 2 => $"'{syntax.Name}' requires a condition",
+            "filter" when count != 2 => "'filter' tag takes one argument: the filters to apply",
+            "with" when count < 2 => "'with' expected at least one variable assignment",
             _ => null,
         };
     }
@@ -257,38 +255,29 @@ internal sealed class TemplateParser
     private void Close(TemplateTagNode? endTag)
     {
         var frame = _frames.Pop();
-        var block = frame.Build(endTag);
-        List<TemplateNode> parent = _frames.Count > 0 ? _frames.Peek().CurrentBody : _top;
-        parent.Add(block);
+        _nodes.Add(frame.Build(endTag, _nodes));
     }
 
-    private readonly List<TemplateNode> _top = new();
-
-    private void AddToParent(List<TemplateNode> top, TemplateNode node)
-    {
-        if (_frames.Count > 0)
-        {
-            _frames.Peek().CurrentBody.Add(node);
-        }
-        else
-        {
-            top.Add(node);
-        }
-    }
+    /// <summary>The nodes of every open body, innermost last: a node is always added to the innermost open body,
+    /// so bodies are contiguous runs at the end of this list, cut into exactly sized arrays when they end (no list
+    /// per body). What is left at the end is the top level.</summary>
+    private readonly List<TemplateNode> _nodes = new();
 
     private sealed class Frame
     {
-        private readonly List<TemplateNode> _openBody = new();
-        /// <summary>Branches after the first (elif/else/empty/plural); null for the usual one-branch block.</summary>
-        private List<(TemplateTagNode Tag, List<TemplateNode> Body)>? _more;
+        private TemplateTagNode _branchTag;
+        private int _bodyStart;
+        /// <summary>Finished branches (before elif/else/empty/plural); null for the usual one-branch block.</summary>
+        private List<TemplateBlockBranch>? _done;
 
-        public Frame(TemplateTagNode open, string endName, bool isRaw, bool isBuiltIn)
+        public Frame(TemplateTagNode open, string endName, bool isRaw, bool isBuiltIn, int bodyStart)
         {
             Open = open;
+            _branchTag = open;
             EndName = endName;
             IsRaw = isRaw;
             IsBuiltIn = isBuiltIn;
-            CurrentBody = _openBody;
+            _bodyStart = bodyStart;
         }
 
         public TemplateTagNode Open { get; }
@@ -299,22 +288,40 @@ internal sealed class TemplateParser
 
         public bool IsBuiltIn { get; }
 
-        public List<TemplateNode> CurrentBody { get; private set; }
-
-        public void StartBranch(TemplateTagNode tag)
+        public void StartBranch(TemplateTagNode tag, List<TemplateNode> nodes)
         {
-            CurrentBody = new List<TemplateNode>();
-            (_more ??= new()).Add((tag, CurrentBody));
+            (_done ??= new()).Add(new TemplateBlockBranch(_branchTag, Cut(nodes)));
+            _branchTag = tag;
+            _bodyStart = nodes.Count;
         }
 
-        public TemplateBlockNode Build(TemplateTagNode? endTag)
+        /// <summary>Takes the current branch's body off the end of <paramref name="nodes"/>.</summary>
+        private TemplateNode[] Cut(List<TemplateNode> nodes)
         {
-            var branches = new TemplateBlockBranch[1 + (_more?.Count ?? 0)];
-            branches[0] = new TemplateBlockBranch(Open, _openBody);
-            for (int i = 1; i < branches.Length; i++)
+            int count = nodes.Count - _bodyStart;
+            if (count == 0)
             {
-                var (tag, body) = _more![i - 1];
-                branches[i] = new TemplateBlockBranch(tag, body);
+                return Array.Empty<TemplateNode>();
+            }
+
+            var body = new TemplateNode[count];
+            nodes.CopyTo(_bodyStart, body, 0, count);
+            nodes.RemoveRange(_bodyStart, count);
+            return body;
+        }
+
+        public TemplateBlockNode Build(TemplateTagNode? endTag, List<TemplateNode> nodes)
+        {
+            var last = new TemplateBlockBranch(_branchTag, Cut(nodes));
+            TemplateBlockBranch[] branches;
+            if (_done == null)
+            {
+                branches = new[] { last };
+            }
+            else
+            {
+                _done.Add(last);
+                branches = _done.ToArray();
             }
 
             int start = Open.FullSpan.Start;

@@ -13,10 +13,11 @@ public sealed class TemplateSyntaxTree
 {
     private readonly TemplateToken[] _tokens;
     private readonly int[] _starts;
-    private readonly string?[] _lexStates;
+    /// <summary>The lexer state before each token (the verbatim end tag awaited); null when it is null for every token.</summary>
+    private readonly string?[]? _lexStates;
     private readonly string _string;
 
-    private TemplateSyntaxTree(SourceText text, string source, string? path, TemplateToken[] tokens, int[] starts, string?[] lexStates)
+    private TemplateSyntaxTree(SourceText text, string source, string? path, TemplateToken[] tokens, int[] starts, string?[]? lexStates)
     {
         Text = text;
         FilePath = path;
@@ -56,8 +57,8 @@ public sealed class TemplateSyntaxTree
     public static TemplateSyntaxTree Parse(SourceText text, string? path = null)
     {
         string source = text.ToString();
-        // About one token per 20 characters in real templates; the builder grows if needed and is trimmed once.
-        var builder = new TokenListBuilder(source.Length / 20 + 8);
+        // About one token per 20 characters in real templates (Django admin: 1 per 20.4); the builder grows if needed and is trimmed once.
+        var builder = new TokenListBuilder(source.Length / 16 + 16);
         TemplateLexer.Lex(source, 0, null, (token, start, state) =>
         {
             builder.Add(token, start, state);
@@ -138,14 +139,14 @@ public sealed class TemplateSyntaxTree
 
         int resumeOld = -1;
         int oldCursor = first;
-        TemplateLexer.Lex(source, relexStart, _lexStates[first], (token, start, state) =>
+        TemplateLexer.Lex(source, relexStart, LexState(first), (token, start, state) =>
         {
             // Resynchronise: a new token starting at or after the edit, on an old boundary with the same lexer state.
             if (start >= newEnd)
             {
                 int oldPos = start - delta;
                 while (oldCursor < _tokens.Length && _starts[oldCursor] < oldPos) oldCursor++;
-                if (oldCursor < _tokens.Length && _starts[oldCursor] == oldPos && _lexStates[oldCursor] == state
+                if (oldCursor < _tokens.Length && _starts[oldCursor] == oldPos && LexState(oldCursor) == state
                     && _tokens[oldCursor].Kind == token.Kind && _tokens[oldCursor].Width == token.Width)
                 {
                     resumeOld = oldCursor;
@@ -168,6 +169,8 @@ public sealed class TemplateSyntaxTree
         result.Reuse = new TokenReuse(this, first, resumeOld < 0 ? _tokens.Length : resumeOld, resumeOld < 0 ? tokens.Length : newSuffixStart);
         return result;
     }
+
+    private string? LexState(int index) => _lexStates?[index];
 
     /// <summary>How this tree's tokens relate to the tree it was incrementally derived from (null for a full parse):
     /// tokens [0, Prefix) are the old tokens at the same indices; new tokens from NewSuffixStart on are the old ones
