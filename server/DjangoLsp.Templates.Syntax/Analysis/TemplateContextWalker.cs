@@ -428,16 +428,10 @@ internal class TemplateContextWalker
         AddOutput(TemplateOutputKind.Variable, variable, expression);
     }
 
-    private static readonly HashSet<string> PrintingTags = new(StringComparer.Ordinal)
-    {
-        "url", "static", "firstof", "cycle", "trans", "translate", "now", "widthratio", "get_static_prefix", "get_media_prefix",
-        "csrf_token", "templatetag", "lorem", "debug",
-    };
-
     protected virtual void WalkTag(TemplateTagNode tag)
     {
         var syntax = tag.Syntax;
-        if (!PrintingTags.Contains(tag.Name))
+        if ((syntax.Flags & TagFlags.Printing) == 0)
         {
             return; // Most tags (if, for, block, load, ...) print nothing: no need to look at their bits.
         }

@@ -73,6 +73,48 @@ public static class BuiltInTags
     /// <summary>"end" + <paramref name="name"/>, shared for built-in blocks.</summary>
     internal static string EndTagName(string name) => EndNames.TryGetValue(name, out var end) ? end : "end" + name;
 
+    private static readonly string[] PrintingTags =
+    {
+        "url", "static", "firstof", "cycle", "trans", "translate", "now", "widthratio", "get_static_prefix", "get_media_prefix",
+        "csrf_token", "templatetag", "lorem", "debug",
+    };
+
+    private static readonly Dictionary<string, TagFlags> FlagsByName = BuildFlags();
+
+    private static readonly Dictionary<string, TagFlags>.AlternateLookup<ReadOnlySpan<char>> FlagsLookup = FlagsByName.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static Dictionary<string, TagFlags> BuildFlags()
+    {
+        var flags = new Dictionary<string, TagFlags>(StringComparer.Ordinal);
+        void Set(string name, TagFlags flag) => flags[name] = flags.GetValueOrDefault(name) | flag;
+        foreach (var name in BlockIntermediates.Keys)
+        {
+            Set(name, TagFlags.Known | TagFlags.Block | (IsRawBlock(name) ? TagFlags.Raw : TagFlags.None));
+            Set("end" + name, TagFlags.Known | TagFlags.BuiltInBlockEnd);
+        }
+
+        foreach (var name in Intermediates)
+        {
+            Set(name, TagFlags.Known | TagFlags.Intermediate);
+        }
+
+        foreach (var name in SingleTags)
+        {
+            Set(name, TagFlags.Known);
+        }
+
+        foreach (var name in PrintingTags)
+        {
+            Set(name, TagFlags.Printing);
+        }
+
+        return flags;
+    }
+
+    /// <summary>The tag name as a string (shared for built-in tags) and what Django's built-ins make of it, with one lookup.</summary>
+    internal static (string Name, TagFlags Flags) Lookup(ReadOnlySpan<char> name) =>
+        FlagsLookup.TryGetValue(name, out var known, out var flags) ? (known, flags) : (InternWord(name), TagFlags.None);
+
     /// <summary>True for built-in tags that open a block (need an end tag).</summary>
     public static bool IsBlockTag(string name) => BlockIntermediates.ContainsKey(name);
 
@@ -93,4 +135,23 @@ public static class BuiltInTags
 
         return BlockIntermediates.TryGetValue(block, out var list) && Array.IndexOf(list, intermediate) >= 0;
     }
+}
+
+/// <summary>What a tag name is among Django's built-in tags (computed once per parsed tag).</summary>
+[Flags]
+internal enum TagFlags : byte
+{
+    None = 0,
+    /// <summary>Any built-in tag, intermediate or built-in end tag (<see cref="BuiltInTags.IsKnownTag"/>).</summary>
+    Known = 1,
+    /// <summary>Opens a built-in block.</summary>
+    Block = 2,
+    /// <summary>elif, else, empty, plural.</summary>
+    Intermediate = 4,
+    /// <summary>"end" + a built-in block name.</summary>
+    BuiltInBlockEnd = 8,
+    /// <summary>verbatim, comment: the body is not template code.</summary>
+    Raw = 16,
+    /// <summary>Prints a value (url, static, trans, csrf_token, ...) unless it ends in "as name".</summary>
+    Printing = 32,
 }

@@ -30,15 +30,19 @@ public sealed class TagSyntax
 
     private TagBit[]? _bits;
 
-    private TagSyntax(string name, string text, int[] bounds)
+    private TagSyntax(string name, TagFlags flags, string text, int[] bounds)
     {
         Name = name;
+        Flags = flags;
         _text = text;
         _bounds = bounds;
     }
 
     /// <summary>The first bit (the tag name); empty for <c>{% %}</c>.</summary>
     public string Name { get; }
+
+    /// <summary>What the name is among Django's built-in tags.</summary>
+    internal TagFlags Flags { get; }
 
     /// <summary>Number of bits including the name.</summary>
     public int BitCount => _bounds.Length / 2;
@@ -138,12 +142,12 @@ public sealed class TagSyntax
 
         if (count == 0)
         {
-            return new TagSyntax(string.Empty, text, NoBounds);
+            return new TagSyntax(string.Empty, TagFlags.None, text, NoBounds);
         }
 
         // The tag name is shared when it is a known one.
-        string name = BuiltInTags.InternWord(text.AsSpan(bounds[0], bounds[1] - bounds[0]));
-        return new TagSyntax(name, text, bounds.Slice(0, count * 2).ToArray());
+        var (name, flags) = BuiltInTags.Lookup(text.AsSpan(bounds[0], bounds[1] - bounds[0]));
+        return new TagSyntax(name, flags, text, bounds.Slice(0, count * 2).ToArray());
     }
 
     public override string ToString() => string.Join(" ", Bits.Select(b => b.Text));

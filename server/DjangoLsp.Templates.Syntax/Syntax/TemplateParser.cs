@@ -42,7 +42,7 @@ internal sealed class TemplateParser
             if (token.Kind == TemplateTokenKind.Tag && !token.InVerbatim)
             {
                 string name = token.Tag!.Name;
-                if (name.StartsWith("end", StringComparison.Ordinal) && name.Length > 3 && !BuiltInTags.IsBlockEndTag(name))
+                if (name.StartsWith("end", StringComparison.Ordinal) && name.Length > 3 && (token.Tag.Flags & TagFlags.BuiltInBlockEnd) == 0)
                 {
                     (_endNames ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
                 }
@@ -108,7 +108,9 @@ internal sealed class TemplateParser
     private void HandleTag(TemplateToken token, int index, int start, ref bool sawNonTextNode)
     {
         var tag = new TemplateTagNode(token, index, start);
-        string name = tag.Name;
+        var syntax = token.Tag!;
+        string name = syntax.Name;
+        var flags = syntax.Flags;
         if (_frames.Count > 0 && _frames.Peek().IsRaw)
         {
             var raw = _frames.Peek();
@@ -159,7 +161,7 @@ internal sealed class TemplateParser
                 }
             }
 
-            if (BuiltInTags.IsBlockEndTag(name) || !BuiltInTags.IsKnownTag(name))
+            if ((flags & (TagFlags.BuiltInBlockEnd | TagFlags.Known)) != TagFlags.Known)
             {
                 _diagnostics.Add(new TemplateDiagnostic(tag.FullSpan, TemplateDiagnosticCodes.UnexpectedEndTag,
                     _frames.Count > 0
@@ -171,7 +173,7 @@ internal sealed class TemplateParser
             return;
         }
 
-        if (BuiltInTags.IsIntermediateTag(name))
+        if ((flags & TagFlags.Intermediate) != 0)
         {
             if (_frames.Count > 0 && BuiltInTags.AcceptsIntermediate(_frames.Peek().Open.Name, name, _frames.Peek().IsBuiltIn))
             {
@@ -195,12 +197,12 @@ internal sealed class TemplateParser
                 $"'{_frames.Peek().Open.Name}' doesn't allow other block tags (seen '{name}') inside it"));
         }
 
-        bool builtIn = BuiltInTags.IsBlockTag(name);
-        if (builtIn || _endNames != null && !BuiltInTags.IsKnownTag(name) && _endNames.Contains("end" + name))
+        bool builtIn = (flags & TagFlags.Block) != 0;
+        if (builtIn || _endNames != null && (flags & TagFlags.Known) == 0 && _endNames.Contains("end" + name))
         {
             string endName = name == "verbatim" ? "end" + token.Content : BuiltInTags.EndTagName(name);
 
-            _frames.Push(new Frame(tag, endName, BuiltInTags.IsRawBlock(name), builtIn, _nodes.Count));
+            _frames.Push(new Frame(tag, endName, (flags & TagFlags.Raw) != 0, builtIn, _nodes.Count));
             return;
         }
 
