@@ -18,6 +18,23 @@ internal static class TemplateBenchmarkCorpus
         return Directory.EnumerateFiles(dir, "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
     }
 
+    /// <summary>Every file under a templates/ directory shipped with Django (the corpus of the template tests), sorted.</summary>
+    public static string[] AllShippedTemplatePaths()
+    {
+        if (!Directory.Exists(DjangoRoot))
+        {
+            throw new InvalidOperationException("python3-django is not installed (apt-get install python3-django)");
+        }
+
+        return Directory.EnumerateFiles(DjangoRoot, "*", SearchOption.AllDirectories)
+            .Where(f => f.Contains("/templates/", StringComparison.Ordinal) && !f.EndsWith(".py", StringComparison.Ordinal)
+                && !f.EndsWith(".pyc", StringComparison.Ordinal) && !f.Contains("__pycache__", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+    }
+
+    public static string[] AllShippedTemplates() => AllShippedTemplatePaths().Select(File.ReadAllText).ToArray();
+
     /// <summary>Django's technical_500.html (HTML, CSS, JS, event handlers) repeated to exactly 2,000 lines.</summary>
     public static string TwoThousandLineTemplate()
     {

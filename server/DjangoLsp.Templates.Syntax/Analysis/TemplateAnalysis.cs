@@ -8,14 +8,14 @@ namespace DjangoLsp.Templates.Syntax;
 /// </summary>
 public sealed class TemplateAnalysis
 {
-    private TemplateAnalysis(TemplateSyntaxTree tree, IReadOnlyList<TemplateOutput> outputs, IReadOnlyList<WalkUnit> units)
+    private TemplateAnalysis(TemplateSyntaxTree tree, IReadOnlyList<TemplateOutput> outputs, WalkUnitTable units)
     {
         Tree = tree;
         Outputs = outputs;
         Units = units;
     }
 
-    internal IReadOnlyList<WalkUnit> Units { get; }
+    internal WalkUnitTable Units { get; }
 
     public TemplateSyntaxTree Tree { get; }
 
@@ -31,7 +31,7 @@ public sealed class TemplateAnalysis
     {
         if (tree.Dialect.IsJinja2)
         {
-            return new TemplateAnalysis(tree, Array.Empty<TemplateOutput>(), Array.Empty<WalkUnit>());
+            return new TemplateAnalysis(tree, Array.Empty<TemplateOutput>(), WalkUnitTable.Empty);
         }
 
         var (outputs, units) = TemplateContextWalker.WalkSingle(tree, previous);

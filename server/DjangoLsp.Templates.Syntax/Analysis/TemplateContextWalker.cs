@@ -1,7 +1,43 @@
 namespace DjangoLsp.Templates.Syntax;
 
-/// <summary>A top-level piece of a single-file walk: its token range, scanner states and outputs.</summary>
-internal readonly record struct WalkUnit(int FirstToken, int LastToken, bool Reset, HtmlScanState Start, int OutputStart, int OutputCount);
+/// <summary>A top-level piece of a single-file walk: its token range, the index of its starting scanner state in
+/// <see cref="WalkUnitTable"/> and its outputs.</summary>
+internal readonly record struct WalkUnit(int FirstToken, int LastToken, bool Reset, int StartState, int OutputStart, int OutputCount);
+
+/// <summary>The units of a single-file walk. Consecutive units very often start in the same scanner state (a tag
+/// between two texts does not move the scanner), so states are stored once per run instead of once per unit.</summary>
+internal sealed class WalkUnitTable
+{
+    public static readonly WalkUnitTable Empty = new(0);
+
+    private readonly List<WalkUnit> _units;
+    private readonly List<HtmlScanState> _states = new();
+
+    public WalkUnitTable(int capacity) => _units = new List<WalkUnit>(capacity);
+
+    public int Count => _units.Count;
+
+    public WalkUnit this[int index] => _units[index];
+
+    public HtmlScanState StartOf(int index) => _units[index].StartState is var state and >= 0 ? _states[state] : HtmlScanState.Initial;
+
+    public void Add(int first, int last, bool reset, in HtmlScanState start, int outputStart, int outputCount)
+    {
+        // -1 stands for the initial state (every state in element content is saved as that).
+        int state = -1;
+        if (!start.Equals(HtmlScanState.Initial))
+        {
+            state = _states.Count - 1;
+            if (state < 0 || !_states[state].Equals(start))
+            {
+                _states.Add(start);
+                state++;
+            }
+        }
+
+        _units.Add(new WalkUnit(first, last, reset, state, outputStart, outputCount));
+    }
+}
 
 /// <summary>
 /// Walks template nodes in document order (every branch of if/for, as one rendering that a browser could see),
@@ -32,72 +68,54 @@ internal class TemplateContextWalker
     /// tree this one was incrementally derived from), the units before the re-lexed tokens are copied, and once a
     /// unit after them starts in the same scanner state as before, the rest is copied too: the same tokens walked
     /// from the same state give the same outputs.</summary>
-    public static (IReadOnlyList<TemplateOutput> Outputs, IReadOnlyList<WalkUnit> Units) WalkSingle(TemplateSyntaxTree tree, TemplateAnalysis? previous = null)
+    public static (IReadOnlyList<TemplateOutput> Outputs, WalkUnitTable Units) WalkSingle(TemplateSyntaxTree tree, TemplateAnalysis? previous = null)
     {
         var walker = new TemplateContextWalker(HtmlScanState.Initial) { CurrentPath = tree.FilePath };
-        var nodes = new List<(TemplateNode Node, bool Reset)>();
-        if (FindExtends(tree) != null)
-        {
-            foreach (var block in TopLevelBlocks(tree.Root))
-            {
-                int count = nodes.Count;
-                Flatten(block, nodes);
-                if (nodes.Count > count)
-                {
-                    nodes[count] = (nodes[count].Node, true);
-                }
-            }
-        }
-        else
-        {
-            foreach (var node in tree.Root.Children)
-            {
-                Flatten(node, nodes);
-            }
-        }
-
-        var ranges = new (int First, int Last)[nodes.Count];
-        for (int i = 0; i < nodes.Count; i++)
-        {
-            ranges[i] = TokenRange(nodes[i].Node);
-        }
-
         var reuse = previous != null && tree.Reuse is { } r && r.Old == previous.Tree ? r : null;
-        var oldUnits = previous?.Units;
-        var units = new List<WalkUnit>(nodes.Count);
+        if (reuse == null)
+        {
+            // Full analysis: walk each unit as the flattening finds it (no plan to build).
+            var direct = new DirectWalk(walker, tree.Tokens.Count);
+            PlanUnits(tree, ref direct);
+            return (walker.Outputs, direct.Units);
+        }
+
+        // Every unit holds at least one token, so the token count bounds the number of units: no list growth.
+        var plan = new UnitPlan(tree.Tokens.Count);
+        PlanUnits(tree, ref plan);
+        var nodes = plan.Units;
+        int nodeCount = plan.Count;
+        var oldUnits = previous!.Units;
+        var units = new WalkUnitTable(nodeCount);
         var state = HtmlScanState.Initial;
         bool scannerAtState = true;
         int index = 0;
 
-        if (reuse != null)
+        // Prefix: units wholly before the re-lexed tokens are the old ones.
+        while (index < nodeCount && index < oldUnits.Count && nodes[index].Last < reuse.Prefix && SameUnit(oldUnits[index], nodes[index], 0))
         {
-            // Prefix: units wholly before the re-lexed tokens are the old ones.
-            while (index < nodes.Count && index < oldUnits!.Count && ranges[index].Last < reuse.Prefix && SameUnit(oldUnits[index], ranges[index], nodes[index].Reset, 0))
-            {
-                index++;
-            }
-
-            if (index > 0)
-            {
-                CopyUnits(tree, previous!, 0, index, 0, walker.Outputs, units);
-                // A unit ends in the state the next one starts in (a reset unit ignores it).
-                state = index < oldUnits!.Count ? oldUnits[index].Start : HtmlScanState.Initial;
-                scannerAtState = false;
-            }
+            index++;
         }
 
-        bool trySuffix = reuse != null;
-        for (; index < nodes.Count; index++)
+        if (index > 0)
         {
-            var (node, reset) = nodes[index];
-            if (reset)
+            CopyUnits(tree, previous, 0, index, 0, walker.Outputs, units);
+            // A unit ends in the state the next one starts in (a reset unit ignores it).
+            state = index < oldUnits.Count ? oldUnits.StartOf(index) : HtmlScanState.Initial;
+            scannerAtState = false;
+        }
+
+        bool trySuffix = true;
+        for (; index < nodeCount; index++)
+        {
+            var unit = nodes[index];
+            if (unit.Reset)
             {
                 state = HtmlScanState.Initial;
                 scannerAtState = false;
             }
 
-            var (first, last) = ranges[index];
-            if (trySuffix && first >= reuse!.NewSuffixStart && TryCopySuffix(tree, previous!, reuse, nodes, ranges, index, state, walker.Outputs, units, ref trySuffix))
+            if (trySuffix && unit.First >= reuse.NewSuffixStart && TryCopySuffix(tree, previous, reuse, nodes, nodeCount, index, state, walker.Outputs, units, ref trySuffix))
             {
                 break;
             }
@@ -109,8 +127,8 @@ internal class TemplateContextWalker
 
             walker.Autoescape = true;
             int outputStart = walker.Outputs.Count;
-            walker.WalkNode(node);
-            units.Add(new WalkUnit(first, last, reset, state, outputStart, walker.Outputs.Count - outputStart));
+            walker.WalkNode(unit.Node);
+            units.Add(unit.First, unit.Last, unit.Reset, state, outputStart, walker.Outputs.Count - outputStart);
             state = walker.Scanner.Save();
             scannerAtState = true;
         }
@@ -118,34 +136,133 @@ internal class TemplateContextWalker
         return (walker.Outputs, units);
     }
 
-    private static bool SameUnit(WalkUnit old, (int First, int Last) range, bool reset, int shift) =>
-        old.FirstToken + shift == range.First && old.LastToken + shift == range.Last && old.Reset == reset;
+    /// <summary>Feeds the walk units of <paramref name="tree"/> in order to <paramref name="sink"/>.</summary>
+    private static void PlanUnits<TSink>(TemplateSyntaxTree tree, ref TSink sink) where TSink : struct, IUnitSink
+    {
+        if (FindExtends(tree) != null)
+        {
+            var blocks = new List<TemplateBlockNode>();
+            CollectTopLevelBlocks(tree.Root, blocks);
+            foreach (var block in blocks)
+            {
+                sink.ResetNext = true;
+                Flatten(block, ref sink);
+                sink.ResetNext = false;
+            }
+        }
+        else
+        {
+            var children = tree.Root.Children;
+            for (int i = 0; i < children.Count; i++)
+            {
+                Flatten(children[i], ref sink);
+            }
+        }
+    }
+
+    private interface IUnitSink
+    {
+        /// <summary>The next unit starts from the initial state (first unit of a child template's top-level block).</summary>
+        bool ResetNext { get; set; }
+
+        void Add(TemplateNode node, int first, int last);
+    }
+
+    /// <summary>Walks each unit immediately, saving the scanner state it starts in.</summary>
+    private struct DirectWalk : IUnitSink
+    {
+        private readonly TemplateContextWalker _walker;
+        private HtmlScanState _state;
+
+        public DirectWalk(TemplateContextWalker walker, int capacity)
+        {
+            _walker = walker;
+            _state = HtmlScanState.Initial;
+            Units = new WalkUnitTable(capacity);
+        }
+
+        public WalkUnitTable Units { get; }
+
+        public bool ResetNext { get; set; }
+
+        public void Add(TemplateNode node, int first, int last)
+        {
+            bool reset = ResetNext;
+            ResetNext = false;
+            if (reset)
+            {
+                _state = HtmlScanState.Initial;
+                _walker.Scanner.Restore(_state);
+            }
+
+            _walker.Autoescape = true;
+            int outputStart = _walker.Outputs.Count;
+            _walker.WalkNode(node);
+            Units.Add(first, last, reset, _state, outputStart, _walker.Outputs.Count - outputStart);
+            _state = _walker.Scanner.Save();
+        }
+    }
+
+    /// <summary>A top-level piece to walk: the node, its token range and whether it starts from the initial state.</summary>
+    private struct PlannedUnit
+    {
+        public TemplateNode Node;
+        public int First;
+        public int Last;
+        public bool Reset;
+    }
+
+    private struct UnitPlan : IUnitSink
+    {
+        public readonly PlannedUnit[] Units;
+        public int Count;
+
+        public UnitPlan(int capacity) => Units = new PlannedUnit[capacity];
+
+        public bool ResetNext { get; set; }
+
+        public void Add(TemplateNode node, int first, int last)
+        {
+            if (Count == Units.Length)
+            {
+                throw new InvalidOperationException("more walk units than tokens");
+            }
+
+            Units[Count++] = new PlannedUnit { Node = node, First = first, Last = last, Reset = ResetNext };
+            ResetNext = false;
+        }
+    }
+
+    private static bool SameUnit(WalkUnit old, in PlannedUnit unit, int shift) =>
+        old.FirstToken + shift == unit.First && old.LastToken + shift == unit.Last && old.Reset == unit.Reset;
 
     /// <summary>Copies old units [from, to) (token indices shifted) with their outputs moved to the new tree's nodes.</summary>
-    private static void CopyUnits(TemplateSyntaxTree tree, TemplateAnalysis previous, int from, int to, int shift, List<TemplateOutput> outputs, List<WalkUnit> units)
+    private static void CopyUnits(TemplateSyntaxTree tree, TemplateAnalysis previous, int from, int to, int shift, List<TemplateOutput> outputs, WalkUnitTable units)
     {
+        var oldUnits = previous.Units;
+        var oldOutputs = previous.Outputs;
         for (int u = from; u < to; u++)
         {
-            var old = previous.Units[u];
+            var old = oldUnits[u];
             int outputStart = outputs.Count;
             for (int k = old.OutputStart; k < old.OutputStart + old.OutputCount; k++)
             {
-                var output = previous.Outputs[k];
+                var output = oldOutputs[k];
                 outputs.Add(output.WithNode(tree.NodeOfToken(output.Node.TokenIndex + shift)!));
             }
 
-            units.Add(old with { FirstToken = old.FirstToken + shift, LastToken = old.LastToken + shift, OutputStart = outputStart });
+            units.Add(old.FirstToken + shift, old.LastToken + shift, old.Reset, oldUnits.StartOf(u), outputStart, old.OutputCount);
         }
     }
 
     /// <summary>If unit <paramref name="index"/> starts where an old unit started, in the same state, and all the
     /// remaining units are the old ones shifted, copies them and returns true.</summary>
-    private static bool TryCopySuffix(TemplateSyntaxTree tree, TemplateAnalysis previous, TokenReuse reuse, List<(TemplateNode Node, bool Reset)> nodes,
-        (int First, int Last)[] ranges, int index, HtmlScanState state, List<TemplateOutput> outputs, List<WalkUnit> units, ref bool keepTrying)
+    private static bool TryCopySuffix(TemplateSyntaxTree tree, TemplateAnalysis previous, TokenReuse reuse, PlannedUnit[] nodes, int nodeCount,
+        int index, HtmlScanState state, List<TemplateOutput> outputs, WalkUnitTable units, ref bool keepTrying)
     {
         var oldUnits = previous.Units;
         int shift = reuse.NewSuffixStart - reuse.OldSuffixStart;
-        int oldFirst = ranges[index].First - shift;
+        int oldFirst = nodes[index].First - shift;
         int lo = 0, hi = oldUnits.Count - 1, found = -1;
         while (lo <= hi)
         {
@@ -155,20 +272,20 @@ internal class TemplateContextWalker
             if (value < oldFirst) lo = mid + 1; else hi = mid - 1;
         }
 
-        if (found < 0 || oldUnits.Count - found != nodes.Count - index)
+        if (found < 0 || oldUnits.Count - found != nodeCount - index)
         {
             return false;
         }
 
         var startState = nodes[index].Reset ? HtmlScanState.Initial : state;
-        if (oldUnits[found].Start != startState)
+        if (oldUnits.StartOf(found) != startState)
         {
             return false;
         }
 
-        for (int k = 0; k < nodes.Count - index; k++)
+        for (int k = 0; k < nodeCount - index; k++)
         {
-            if (!SameUnit(oldUnits[found + k], ranges[index + k], nodes[index + k].Reset, shift))
+            if (!SameUnit(oldUnits[found + k], nodes[index + k], shift))
             {
                 keepTrying = false; // The structure after the edit differs: walk the rest (keeps this linear).
                 return false;
@@ -184,28 +301,38 @@ internal class TemplateContextWalker
     /// block, ...) are replaced by their tags and bodies in document order, which walks identically. Blocks that
     /// change autoescape, add filter sections or bind blocktrans variables stay whole.
     /// </summary>
-    private static void Flatten(TemplateNode node, List<(TemplateNode, bool)> units)
+    private static void Flatten<TSink>(TemplateNode node, ref TSink units) where TSink : struct, IUnitSink
     {
+        if (node is TemplateTokenNode token)
+        {
+            units.Add(node, token.TokenIndex, token.TokenIndex);
+            return;
+        }
+
         if (node is TemplateBlockNode block && block.Name is not ("autoescape" or "filter" or "blocktrans" or "blocktranslate" or "comment" or "verbatim"))
         {
-            foreach (var branch in block.Branches)
+            var branches = block.Branches;
+            for (int b = 0; b < branches.Count; b++)
             {
-                units.Add((branch.Tag, false));
-                foreach (var child in branch.Body)
+                var branch = branches[b];
+                units.Add(branch.Tag, branch.Tag.TokenIndex, branch.Tag.TokenIndex);
+                var body = branch.Body;
+                for (int i = 0; i < body.Count; i++)
                 {
-                    Flatten(child, units);
+                    Flatten(body[i], ref units);
                 }
             }
 
             if (block.EndTag != null)
             {
-                units.Add((block.EndTag, false));
+                units.Add(block.EndTag, block.EndTag.TokenIndex, block.EndTag.TokenIndex);
             }
 
             return;
         }
 
-        units.Add((node, false));
+        var (first, last) = TokenRange(node);
+        units.Add(node, first, last);
     }
 
     internal static (int First, int Last) TokenRange(TemplateNode node)
@@ -247,27 +374,32 @@ internal class TemplateContextWalker
     /// <summary>{% block %} nodes not nested inside another {% block %}.</summary>
     internal static IEnumerable<TemplateBlockNode> TopLevelBlocks(TemplateNode node)
     {
-        foreach (var child in node.Children)
+        var blocks = new List<TemplateBlockNode>();
+        CollectTopLevelBlocks(node, blocks);
+        return blocks;
+    }
+
+    private static void CollectTopLevelBlocks(TemplateNode node, List<TemplateBlockNode> blocks)
+    {
+        var children = node.Children;
+        for (int i = 0; i < children.Count; i++)
         {
-            if (child is TemplateBlockNode { Name: "block" } block)
+            if (children[i] is TemplateBlockNode { Name: "block" } block)
             {
-                yield return block;
+                blocks.Add(block);
             }
             else
             {
-                foreach (var nested in TopLevelBlocks(child))
-                {
-                    yield return nested;
-                }
+                CollectTopLevelBlocks(children[i], blocks);
             }
         }
     }
 
     public void WalkNodes(IReadOnlyList<TemplateNode> nodes)
     {
-        foreach (var node in nodes)
+        for (int i = 0; i < nodes.Count; i++)
         {
-            WalkNode(node);
+            WalkNode(nodes[i]);
         }
     }
 
@@ -299,13 +431,18 @@ internal class TemplateContextWalker
     protected virtual void WalkTag(TemplateTagNode tag)
     {
         var syntax = tag.Syntax;
+        if ((syntax.Flags & TagFlags.Printing) == 0)
+        {
+            return; // Most tags (if, for, block, load, ...) print nothing: no need to look at their bits.
+        }
+
         bool printsNothing = syntax.AsVariable != null;
         switch (tag.Name)
         {
             case "url" when !printsNothing:
-                AddTagOutput(tag, OutputValueKind.UrlPath, syntax.Bits.Count > 1 ? syntax.ParseExpression(1) : null);
+                AddTagOutput(tag, OutputValueKind.UrlPath, syntax.BitCount > 1 ? syntax.ParseExpression(1) : null);
                 break;
-            case "static" when !printsNothing && syntax.Bits.Count > 1:
+            case "static" when !printsNothing && syntax.BitCount > 1:
             {
                 var path = syntax.ParseExpression(1);
                 AddTagOutput(tag, path.Value is { IsLiteral: true } && path.Filters.Count == 0 ? OutputValueKind.Literal : OutputValueKind.UrlPath, path);
@@ -316,7 +453,7 @@ internal class TemplateContextWalker
             case "cycle" when !syntax.HasBit("silent"):
                 WalkChoiceTag(tag);
                 break;
-            case "trans" or "translate" when !printsNothing && syntax.Bits.Count > 1:
+            case "trans" or "translate" when !printsNothing && syntax.BitCount > 1:
             {
                 var message = syntax.ParseExpression(1);
                 if (message.Value is { IsLiteral: true } && message.Filters.Count == 0)
@@ -436,16 +573,17 @@ internal class TemplateContextWalker
 
     protected void WalkBranches(TemplateBlockNode block)
     {
-        foreach (var branch in block.Branches)
+        var branches = block.Branches;
+        for (int i = 0; i < branches.Count; i++)
         {
-            WalkNodes(branch.Body);
+            WalkNodes(branches[i].Body);
         }
     }
 
     private void WalkBlockTranslate(TemplateBlockNode block)
     {
         var bits = block.OpenTag.Syntax.Bits;
-        if (bits.Any(b => b.Text == "asvar"))
+        if (block.OpenTag.Syntax.HasBit("asvar"))
         {
             return; // Stored in a variable, nothing printed here.
         }

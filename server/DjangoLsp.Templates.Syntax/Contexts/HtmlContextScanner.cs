@@ -29,22 +29,23 @@ internal sealed class HtmlContextScanner
     private string _tagName = string.Empty;
     private string _attrName = string.Empty;
 
-    private const string EmptyBuffer = "\0\0";
+    /// <summary>The scanner's state. In element content every other field is dead (each is set again before it is
+    /// read: on the next tag, script body or attribute value), so all text states are saved as <see cref="HtmlScanState.Initial"/>;
+    /// equal states then compare equal, which lets incremental analysis reuse more.</summary>
+    public HtmlScanState Save() => _state == HtmlState.Text
+        ? HtmlScanState.Initial
+        : new(_state, _raw, _attr, _delimiter, _js, _regexAllowed, _escapePending, _templateDepth, _braceDepth,
+            _urlStarted, _javascriptUrl, _scriptIsData, _metaRefresh, _dashes, _tagName, _attrName, _endTag,
+            _bufferLength == 0 ? string.Empty : new string(_buffer, 0, _bufferLength));
 
-    public HtmlScanState Save() => new(_state, _raw, _attr, _delimiter, _js, _regexAllowed, _escapePending, _templateDepth, _braceDepth,
-        _urlStarted, _javascriptUrl, _scriptIsData, _metaRefresh, _dashes, _tagName,
-        _attrName.Length == 0 && !_endTag && _bufferLength == 0 ? EmptyBuffer : _attrName + "\0" + (_endTag ? "/" : "") + "\0" + new string(_buffer, 0, _bufferLength));
-
-    public void Restore(HtmlScanState s)
+    public void Restore(in HtmlScanState s)
     {
         (_state, _raw, _attr, _delimiter, _js, _regexAllowed, _escapePending, _templateDepth, _braceDepth, _urlStarted, _javascriptUrl, _scriptIsData, _metaRefresh, _dashes, _tagName) =
             (s.State, s.Raw, s.Attr, s.Delimiter, s.Js, s.JsRegexAllowed, s.JsEscapePending, s.TemplateDepth, s.BraceDepth, s.UrlStarted, s.JavascriptUrl, s.ScriptIsData, s.MetaRefresh, s.Dashes, s.TagName);
-        string[] parts = s.Buffer.Split('\0');
-        _attrName = parts.Length > 0 ? parts[0] : string.Empty;
-        _endTag = parts.Length > 1 && parts[1] == "/";
-        string buffer = parts.Length > 2 ? parts[2] : string.Empty;
-        _bufferLength = Math.Min(buffer.Length, MaxName);
-        buffer.AsSpan(0, _bufferLength).CopyTo(_buffer);
+        _attrName = s.AttrName;
+        _endTag = s.EndTag;
+        _bufferLength = Math.Min(s.Buffer.Length, MaxName);
+        s.Buffer.AsSpan(0, _bufferLength).CopyTo(_buffer);
     }
 
     public static HtmlContextScanner FromState(HtmlScanState state)
@@ -61,9 +62,9 @@ internal sealed class HtmlContextScanner
         switch (_state)
         {
             case HtmlState.Text:
-                return new TemplateOutputContext(OutputContextKind.HtmlText, AttributeQuote.None, null, null, null);
+                return HtmlTextContext;
             case HtmlState.Comment or HtmlState.BogusComment or HtmlState.MarkupDeclaration:
-                return new TemplateOutputContext(OutputContextKind.HtmlComment, AttributeQuote.None, null, null, null);
+                return HtmlCommentContext;
             case HtmlState.TagOpen or HtmlState.TagName or HtmlState.EndTag or HtmlState.BeforeAttrName or HtmlState.AttrName
                 or HtmlState.AfterAttrName or HtmlState.AfterAttrValueQuoted:
                 return new TemplateOutputContext(OutputContextKind.AttrName, AttributeQuote.None, element, null, null);
@@ -81,9 +82,13 @@ internal sealed class HtmlContextScanner
                 };
                 return new TemplateOutputContext(kind, AttributeQuote.None, element, null, null);
             default:
-                return new TemplateOutputContext(OutputContextKind.HtmlText, AttributeQuote.None, null, null, null);
+                return HtmlTextContext;
         }
     }
+
+    // Immutable, so the element-less contexts are shared by all outputs.
+    private static readonly TemplateOutputContext HtmlTextContext = new(OutputContextKind.HtmlText, AttributeQuote.None, null, null, null);
+    private static readonly TemplateOutputContext HtmlCommentContext = new(OutputContextKind.HtmlComment, AttributeQuote.None, null, null, null);
 
     private TemplateOutputContext AttributeContext(AttributeQuote quote, bool urlStarted, OutputContextKind js, string? element)
     {
@@ -800,7 +805,7 @@ internal sealed class HtmlContextScanner
         var value = _buffer.AsSpan(0, _bufferLength);
         if (_attr == AttrKind.ScriptType)
         {
-            _scriptIsData = HtmlNames.IsDataScriptType(new string(value));
+            _scriptIsData = HtmlNames.IsDataScriptType(value);
         }
         else if (_attr == AttrKind.HttpEquiv)
         {

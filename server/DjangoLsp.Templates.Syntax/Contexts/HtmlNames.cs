@@ -10,8 +10,15 @@ internal static class HtmlNames
         "xmlns", "xml:base", "attributionsrc",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> UrlAttributeLookup = UrlAttributes.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly Dictionary<string, string> Interned = new(StringComparer.Ordinal);
     private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> InternedLookup;
+
+    /// <summary>Names seen in templates beyond the fixed table (data-*, aria-*, ...), shared across files; bounded.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Seen = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> SeenLookup = Seen.GetAlternateLookup<ReadOnlySpan<char>>();
+    private const int MaxSeen = 4096;
 
     static HtmlNames()
     {
@@ -36,7 +43,21 @@ internal static class HtmlNames
     }
 
     /// <summary>Returns a string for an already lower-cased name, reusing common ones.</summary>
-    public static string Intern(ReadOnlySpan<char> lower) => InternedLookup.TryGetValue(lower, out var s) ? s : new string(lower);
+    public static string Intern(ReadOnlySpan<char> lower)
+    {
+        if (InternedLookup.TryGetValue(lower, out var s) || SeenLookup.TryGetValue(lower, out s))
+        {
+            return s;
+        }
+
+        s = new string(lower);
+        if (lower.Length <= 32 && Seen.Count < MaxSeen)
+        {
+            Seen.TryAdd(s, s);
+        }
+
+        return s;
+    }
 
     public static RawElement RawElementFor(string tagName) => tagName switch
     {
@@ -69,40 +90,49 @@ internal static class HtmlNames
                 return AttrKind.HttpEquiv;
         }
 
-        string name = attrName;
+        var name = attrName.AsSpan();
         if (name.StartsWith("data-", StringComparison.Ordinal))
         {
-            name = name.Substring(5);
+            name = name.Slice(5);
         }
 
         int colon = name.IndexOf(':');
-        if (UrlAttributes.Contains(name) || colon >= 0 && UrlAttributes.Contains(name.Substring(colon + 1)))
+        if (UrlAttributeLookup.Contains(name) || colon >= 0 && UrlAttributeLookup.Contains(name.Slice(colon + 1)))
         {
             return AttrKind.Url;
         }
 
         // Like Go's html/template: names mentioning src/uri/url carry URLs (data-src, data-url, ...).
-        return name != "srcdoc" && name.Contains("src", StringComparison.Ordinal) || name.Contains("uri", StringComparison.Ordinal) || name.Contains("url", StringComparison.Ordinal)
+        return !name.SequenceEqual("srcdoc") && name.Contains("src", StringComparison.Ordinal) || name.Contains("uri", StringComparison.Ordinal) || name.Contains("url", StringComparison.Ordinal)
             ? AttrKind.Url
             : AttrKind.Plain;
     }
 
     /// <summary>Whether a &lt;script type&gt; value makes the body data rather than JavaScript.</summary>
-    public static bool IsDataScriptType(string type)
+    public static bool IsDataScriptType(ReadOnlySpan<char> type)
     {
-        string t = type.Trim().ToLowerInvariant();
+        var t = type.Trim();
         int semicolon = t.IndexOf(';');
         if (semicolon >= 0)
         {
-            t = t.Substring(0, semicolon).Trim();
+            t = t.Slice(0, semicolon).Trim();
         }
 
-        return t switch
+        foreach (var javascript in JavaScriptTypes)
         {
-            "" or "module" or "text/javascript" or "application/javascript" or "text/ecmascript" or "application/ecmascript"
-                or "application/x-javascript" or "text/x-javascript" or "text/jscript" or "text/livescript" or "javascript"
-                or "text/babel" or "text/jsx" => false,
-            _ => !t.Contains('\uFFFF'),
-        };
+            // Browsers match MIME types ASCII case-insensitively.
+            if (System.Text.Ascii.EqualsIgnoreCase(t, javascript))
+            {
+                return false;
+            }
+        }
+
+        return !t.Contains('\uFFFF');
     }
+
+    private static readonly string[] JavaScriptTypes =
+    {
+        "", "module", "text/javascript", "application/javascript", "text/ecmascript", "application/ecmascript",
+        "application/x-javascript", "text/x-javascript", "text/jscript", "text/livescript", "javascript", "text/babel", "text/jsx",
+    };
 }

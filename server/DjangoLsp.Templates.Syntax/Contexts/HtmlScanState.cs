@@ -72,10 +72,12 @@ internal readonly record struct HtmlScanState(
     bool MetaRefresh,
     byte Dashes,
     string TagName,
+    string AttrName,
+    bool EndTag,
     string Buffer)
 {
-    public static HtmlScanState Initial => new(HtmlState.Text, RawElement.None, AttrKind.Plain, '\0', JsState.Code, true, false, 0, 0,
-        false, false, false, false, 0, string.Empty, "\0\0");
+    public static readonly HtmlScanState Initial = new(HtmlState.Text, RawElement.None, AttrKind.Plain, '\0', JsState.Code, true, false, 0, 0,
+        false, false, false, false, 0, string.Empty, string.Empty, false, string.Empty);
 
     /// <summary>The state at the start of a JavaScript body (script element or event handler).</summary>
     public HtmlScanState WithFreshJs() => this with { Js = JsState.Code, JsRegexAllowed = true, JsEscapePending = false, TemplateDepth = 0, BraceDepth = 0 };

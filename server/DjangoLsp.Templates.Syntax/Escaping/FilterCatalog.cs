@@ -29,7 +29,12 @@ public static class FilterCatalog
 {
     private static readonly Dictionary<string, FilterInfo> Filters = Build();
 
+    private static readonly Dictionary<string, FilterInfo>.AlternateLookup<ReadOnlySpan<char>> FilterLookup = Filters.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static FilterInfo? Get(string name) => Filters.TryGetValue(name, out var info) ? info : null;
+
+    /// <summary>The filter name as a string: the catalog's own string for built-in filters.</summary>
+    internal static string Name(ReadOnlySpan<char> name) => FilterLookup.TryGetValue(name, out var info) ? info.Name : new string(name);
 
     public static IReadOnlyCollection<FilterInfo> All => Filters.Values;
 

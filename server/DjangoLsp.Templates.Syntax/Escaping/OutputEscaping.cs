@@ -46,12 +46,20 @@ public sealed record OutputEscaping(
         var value = initialValue;
         bool safe = initiallySafe;
         var encoding = OutputEncoding.None;
-        var names = new List<string>();
+        int filterCount = ownFilters.Count;
+        for (int i = 0; i < sections.Count; i++)
+        {
+            filterCount += sections[i].Count;
+        }
+
+        // Most outputs have no filter: share the empty list instead of allocating one per output.
+        string[] names = filterCount == 0 ? Array.Empty<string>() : new string[filterCount];
+        int named = 0;
         List<string>? unknown = null;
 
         void Apply(FilterCall filter)
         {
-            names.Add(filter.Name);
+            names[named++] = filter.Name;
             var info = FilterCatalog.Get(filter.Name);
             if (info == null)
             {
@@ -130,9 +138,9 @@ public sealed record OutputEscaping(
             }
         }
 
-        foreach (var filter in ownFilters)
+        for (int i = 0; i < ownFilters.Count; i++)
         {
-            Apply(filter);
+            Apply(ownFilters[i]);
         }
 
         if (autoescape && !safe)
@@ -146,12 +154,13 @@ public sealed record OutputEscaping(
             safe = true;
         }
 
-        foreach (var section in sections)
+        for (int i = 0; i < sections.Count; i++)
         {
             safe = true; // NodeList.render marks the rendered body safe.
-            foreach (var filter in section)
+            var section = sections[i];
+            for (int k = 0; k < section.Count; k++)
             {
-                Apply(filter);
+                Apply(section[k]);
             }
         }
 

@@ -44,13 +44,12 @@ internal static class TemplateLexer
             }
 
             int end = close + 2;
-            string tokenText = text.Substring(brace, end - brace);
             TemplateTokenKind kind = second switch { '%' => TemplateTokenKind.Tag, '{' => TemplateTokenKind.Variable, _ => TemplateTokenKind.Comment };
             string? nextVerbatim = verbatimEnd;
             bool inVerbatim = verbatimEnd != null;
             if (verbatimEnd != null)
             {
-                if (kind == TemplateTokenKind.Tag && StrippedInner(tokenText) == verbatimEnd)
+                if (kind == TemplateTokenKind.Tag && StrippedInner(text, brace, end).SequenceEqual(verbatimEnd))
                 {
                     nextVerbatim = null;
                 }
@@ -63,17 +62,23 @@ internal static class TemplateLexer
             }
             else if (kind == TemplateTokenKind.Tag)
             {
-                string inner = StrippedInner(tokenText);
-                if (inner == "verbatim" || inner.StartsWith("verbatim ", StringComparison.Ordinal))
+                var inner = StrippedInner(text, brace, end);
+                if (inner.StartsWith("verbatim", StringComparison.Ordinal) && (inner.Length == 8 || inner[8] == ' '))
                 {
-                    nextVerbatim = "end" + inner;
+                    nextVerbatim = string.Concat("end", inner);
                 }
             }
 
             if (brace > textStart)
             {
-                // "{{% x %}": the first brace is plain text, not an unterminated opener.
-                unterminated?.RemoveAll(offset => textStart + offset + 2 > brace);
+                if (unterminated != null)
+                {
+                    // "{{% x %}": the first brace is plain text, not an unterminated opener.
+                    int last = unterminated.Count;
+                    while (last > 0 && textStart + unterminated[last - 1] + 2 > brace) last--;
+                    unterminated.RemoveRange(last, unterminated.Count - last);
+                }
+
                 var textToken = new TemplateToken(TemplateTokenKind.Text, text.Substring(textStart, brace - textStart), inVerbatim,
                     unterminated is { Count: > 0 } ? unterminated.ToArray() : null);
                 unterminated = null;
@@ -83,7 +88,7 @@ internal static class TemplateLexer
                 }
             }
 
-            var token = new TemplateToken(kind, tokenText, inVerbatim && nextVerbatim != null, null);
+            var token = new TemplateToken(kind, text.Substring(brace, end - brace), inVerbatim && nextVerbatim != null, null);
             if (!emit(token, brace, verbatimEnd))
             {
                 return;
@@ -102,29 +107,36 @@ internal static class TemplateLexer
 
     private static int FindCloser(string text, int from, char closer)
     {
-        for (int i = from; i + 1 < text.Length; i++)
+        // Python's "." (no DOTALL) stops only at "\n": a tag never spans lines.
+        var span = text.AsSpan();
+        int i = from;
+        while (i + 1 < span.Length)
         {
-            char c = text[i];
-            if (c == '\n')
+            int hit = span.Slice(i, span.Length - 1 - i).IndexOfAny(closer, '\n');
+            if (hit < 0 || span[i + hit] == '\n')
             {
-                // Python's "." (no DOTALL) stops only at "\n": a tag never spans lines.
                 return -1;
             }
 
-            if (c == closer && text[i + 1] == '}')
+            i += hit;
+            if (span[i + 1] == '}')
             {
                 return i;
             }
+
+            i++;
         }
 
         return -1;
     }
 
-    private static string StrippedInner(string tokenText)
+    /// <summary>The inside of the token text[start..end) without its delimiters and surrounding whitespace.</summary>
+    private static ReadOnlySpan<char> StrippedInner(string text, int start, int end)
     {
-        int start = 2, end = tokenText.Length - 2;
-        while (start < end && TemplateToken.IsPythonSpace(tokenText[start])) start++;
-        while (end > start && TemplateToken.IsPythonSpace(tokenText[end - 1])) end--;
-        return tokenText.Substring(start, end - start);
+        start += 2;
+        end -= 2;
+        while (start < end && TemplateToken.IsPythonSpace(text[start])) start++;
+        while (end > start && TemplateToken.IsPythonSpace(text[end - 1])) end--;
+        return text.AsSpan(start, end - start);
     }
 }

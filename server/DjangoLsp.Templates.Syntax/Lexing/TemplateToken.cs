@@ -6,18 +6,16 @@ namespace DjangoLsp.Templates.Syntax;
 /// </summary>
 public sealed class TemplateToken
 {
-    private FilterExpression? _expression;
-    private TagSyntax? _tag;
-    private string? _jinjaHint;
-    private string? _argumentProblem;
-    private byte _computed;
+    /// <summary>Per kind, made on first use: a <see cref="TagSyntax"/> for tags, a <see cref="FilterExpression"/> for
+    /// variables; for text tokens the unterminated opener offsets (null when there are none). One field instead of
+    /// one per kind keeps the token small: a template has one token per ~20 characters.</summary>
+    private object? _parsed;
 
     internal TemplateToken(TemplateTokenKind kind, string text, bool inVerbatim, int[]? unterminatedOpeners)
     {
         Kind = kind;
         Text = text;
         InVerbatim = inVerbatim;
-        UnterminatedOpeners = unterminatedOpeners ?? Array.Empty<int>();
         if (kind != TemplateTokenKind.Text)
         {
             // Django strips the inner text of the delimiters; keep the relative offset of the stripped content.
@@ -25,12 +23,13 @@ public sealed class TemplateToken
             while (start < end && IsPythonSpace(text[start])) start++;
             while (end > start && IsPythonSpace(text[end - 1])) end--;
             ContentOffset = start;
-            Content = text.Substring(start, end - start);
+            ContentLength = end - start;
         }
         else
         {
             ContentOffset = 0;
-            Content = text;
+            ContentLength = text.Length;
+            _parsed = unterminatedOpeners;
         }
     }
 
@@ -42,55 +41,76 @@ public sealed class TemplateToken
     public int Width => Text.Length;
 
     /// <summary>The text between the delimiters, stripped as Django strips it.</summary>
-    public string Content { get; }
+    public string Content => Kind switch
+    {
+        TemplateTokenKind.Text => Text,
+        TemplateTokenKind.Variable => Expression!.Text,
+        _ => Text.Substring(ContentOffset, ContentLength),
+    };
 
     /// <summary>Offset of <see cref="Content"/> relative to the token start.</summary>
     public int ContentOffset { get; }
+
+    /// <summary>Length of <see cref="Content"/>.</summary>
+    public int ContentLength { get; }
 
     /// <summary>True when the lexer was inside a <c>{% verbatim %}</c> body when it produced this token.</summary>
     public bool InVerbatim { get; }
 
     /// <summary>Relative offsets of <c>{{</c>/<c>{%</c>/<c>{#</c> openers in a text token that have no closer on their line.</summary>
-    public IReadOnlyList<int> UnterminatedOpeners { get; }
+    public IReadOnlyList<int> UnterminatedOpeners => _parsed as int[] ?? Array.Empty<int>();
+
+    internal bool HasUnterminatedOpeners => _parsed is int[];
 
     /// <summary>Tag name and bits for a <see cref="TemplateTokenKind.Tag"/> token (parsed once, cached).</summary>
-    public TagSyntax? Tag => Kind == TemplateTokenKind.Tag ? _tag ??= TagSyntax.Parse(Content, ContentOffset) : null;
+    public TagSyntax? Tag => Kind == TemplateTokenKind.Tag ? (TagSyntax)(_parsed ??= TagSyntax.Parse(Text, ContentOffset, ContentOffset + ContentLength)) : null;
 
     /// <summary>The filter expression of a <see cref="TemplateTokenKind.Variable"/> token (parsed once, cached).</summary>
     public FilterExpression? Expression =>
-        Kind == TemplateTokenKind.Variable ? _expression ??= FilterExpression.Parse(Content, ContentOffset) : null;
+        Kind == TemplateTokenKind.Variable ? (FilterExpression)(_parsed ??= FilterExpression.Parse(Text.Substring(ContentOffset, ContentLength), ContentOffset)) : null;
 
-    /// <summary>Jinja2-only syntax in this token (cached; see <see cref="TemplateDialectDetector"/>).</summary>
-    internal string? JinjaHint
+    /// <summary>Jinja2-only syntax in this token (cached with the parsed tag or expression; see <see cref="TemplateDialectDetector"/>).</summary>
+    internal string? JinjaHint => Kind switch
     {
-        get
-        {
-            if ((_computed & 1) == 0)
-            {
-                _jinjaHint = TemplateDialectDetector.TokenHint(this);
-                _computed |= 1;
-            }
+        TemplateTokenKind.Tag => Tag!.Cache.JinjaHint(this),
+        TemplateTokenKind.Variable => Expression!.Cache.JinjaHint(this),
+        _ => null,
+    };
 
-            return _jinjaHint;
-        }
-    }
-
-    /// <summary>A problem with a built-in tag's arguments (cached; see <see cref="TemplateParser"/>).</summary>
-    internal string? ArgumentProblem
-    {
-        get
-        {
-            if ((_computed & 2) == 0)
-            {
-                _argumentProblem = Kind == TemplateTokenKind.Tag ? TemplateParser.ArgumentProblem(Tag!) : null;
-                _computed |= 2;
-            }
-
-            return _argumentProblem;
-        }
-    }
+    /// <summary>A problem with a built-in tag's arguments (cached with the parsed tag; see <see cref="TemplateParser"/>).</summary>
+    internal string? ArgumentProblem => Kind == TemplateTokenKind.Tag ? Tag!.Cache.ArgumentProblem(Tag) : null;
 
     internal static bool IsPythonSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f' or '\v';
 
     public override string ToString() => Text;
+}
+
+/// <summary>Facts derived from a token's parsed content, computed once per green token (so reused tokens keep them).</summary>
+internal struct TokenFactsCache
+{
+    private string? _jinjaHint;
+    private string? _argumentProblem;
+    private byte _computed;
+
+    public string? JinjaHint(TemplateToken token)
+    {
+        if ((_computed & 1) == 0)
+        {
+            _jinjaHint = TemplateDialectDetector.TokenHint(token);
+            _computed |= 1;
+        }
+
+        return _jinjaHint;
+    }
+
+    public string? ArgumentProblem(TagSyntax tag)
+    {
+        if ((_computed & 2) == 0)
+        {
+            _argumentProblem = TemplateParser.ArgumentProblem(tag);
+            _computed |= 2;
+        }
+
+        return _argumentProblem;
+    }
 }

@@ -36,6 +36,85 @@ public static class BuiltInTags
         "get_current_language_bidi", "get_current_timezone", "partialdef", "partial",
     };
 
+    private static readonly HashSet<string> Words = BuildWords();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> WordLookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static HashSet<string> BuildWords()
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "as", "in", "with", "only", "not", "and", "or", "is", "silent", "on", "off", "reversed", "count", "asvar", "trimmed", "noop",
+            "context", "from", "i18n", "l10n", "tz", "static", "cache", "humanize", "==", "!=", "<", ">", "<=", ">=", "None", "True", "False",
+            "content", "title", "extrahead", "extrastyle", "breadcrumbs", "bodyclass", "nav-sidebar", "object-tools", "sidebar", "footer",
+        };
+        foreach (var name in BlockIntermediates.Keys)
+        {
+            words.Add(name);
+            words.Add("end" + name);
+        }
+
+        words.UnionWith(Intermediates);
+        words.UnionWith(SingleTags);
+        return words;
+    }
+
+    /// <summary>A tag name or short tag argument as a string, shared for the common ones (no allocation per tag).</summary>
+    internal static string InternWord(ReadOnlySpan<char> word) => WordLookup.TryGetValue(word, out var s) ? s : new string(word);
+
+    /// <summary>Whether <paramref name="name"/> is "end" + a built-in block tag name.</summary>
+    internal static bool IsBlockEndTag(string name) =>
+        name.Length > 3 && name.StartsWith("end", StringComparison.Ordinal) && BlockIntermediatesLookup.ContainsKey(name.AsSpan(3));
+
+    private static readonly Dictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> BlockIntermediatesLookup = BlockIntermediates.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly Dictionary<string, string> EndNames = BlockIntermediates.Keys.ToDictionary(k => k, k => "end" + k, StringComparer.Ordinal);
+
+    /// <summary>"end" + <paramref name="name"/>, shared for built-in blocks.</summary>
+    internal static string EndTagName(string name) => EndNames.TryGetValue(name, out var end) ? end : "end" + name;
+
+    private static readonly string[] PrintingTags =
+    {
+        "url", "static", "firstof", "cycle", "trans", "translate", "now", "widthratio", "get_static_prefix", "get_media_prefix",
+        "csrf_token", "templatetag", "lorem", "debug",
+    };
+
+    private static readonly Dictionary<string, TagFlags> FlagsByName = BuildFlags();
+
+    private static readonly Dictionary<string, TagFlags>.AlternateLookup<ReadOnlySpan<char>> FlagsLookup = FlagsByName.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static Dictionary<string, TagFlags> BuildFlags()
+    {
+        var flags = new Dictionary<string, TagFlags>(StringComparer.Ordinal);
+        void Set(string name, TagFlags flag) => flags[name] = flags.GetValueOrDefault(name) | flag;
+        foreach (var name in BlockIntermediates.Keys)
+        {
+            Set(name, TagFlags.Known | TagFlags.Block | (IsRawBlock(name) ? TagFlags.Raw : TagFlags.None));
+            Set("end" + name, TagFlags.Known | TagFlags.BuiltInBlockEnd);
+        }
+
+        foreach (var name in Intermediates)
+        {
+            Set(name, TagFlags.Known | TagFlags.Intermediate);
+        }
+
+        foreach (var name in SingleTags)
+        {
+            Set(name, TagFlags.Known);
+        }
+
+        foreach (var name in PrintingTags)
+        {
+            Set(name, TagFlags.Printing);
+        }
+
+        return flags;
+    }
+
+    /// <summary>The tag name as a string (shared for built-in tags) and what Django's built-ins make of it, with one lookup.</summary>
+    internal static (string Name, TagFlags Flags) Lookup(ReadOnlySpan<char> name) =>
+        FlagsLookup.TryGetValue(name, out var known, out var flags) ? (known, flags) : (InternWord(name), TagFlags.None);
+
     /// <summary>True for built-in tags that open a block (need an end tag).</summary>
     public static bool IsBlockTag(string name) => BlockIntermediates.ContainsKey(name);
 
@@ -43,7 +122,7 @@ public static class BuiltInTags
 
     public static bool IsIntermediateTag(string name) => Intermediates.Contains(name);
 
-    public static bool IsKnownTag(string name) => IsBlockTag(name) || SingleTags.Contains(name) || Intermediates.Contains(name) || name.StartsWith("end", StringComparison.Ordinal) && IsBlockTag(name.Substring(3));
+    public static bool IsKnownTag(string name) => IsBlockTag(name) || SingleTags.Contains(name) || Intermediates.Contains(name) || IsBlockEndTag(name);
 
     /// <summary>Whether <paramref name="intermediate"/> is allowed directly inside block <paramref name="block"/>.
     /// Unknown (library) blocks accept the common intermediates.</summary>
@@ -56,4 +135,23 @@ public static class BuiltInTags
 
         return BlockIntermediates.TryGetValue(block, out var list) && Array.IndexOf(list, intermediate) >= 0;
     }
+}
+
+/// <summary>What a tag name is among Django's built-in tags (computed once per parsed tag).</summary>
+[Flags]
+internal enum TagFlags : byte
+{
+    None = 0,
+    /// <summary>Any built-in tag, intermediate or built-in end tag (<see cref="BuiltInTags.IsKnownTag"/>).</summary>
+    Known = 1,
+    /// <summary>Opens a built-in block.</summary>
+    Block = 2,
+    /// <summary>elif, else, empty, plural.</summary>
+    Intermediate = 4,
+    /// <summary>"end" + a built-in block name.</summary>
+    BuiltInBlockEnd = 8,
+    /// <summary>verbatim, comment: the body is not template code.</summary>
+    Raw = 16,
+    /// <summary>Prints a value (url, static, trans, csrf_token, ...) unless it ends in "as name".</summary>
+    Printing = 32,
 }

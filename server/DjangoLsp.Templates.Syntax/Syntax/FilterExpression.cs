@@ -14,6 +14,9 @@ namespace DjangoLsp.Templates.Syntax;
 /// </summary>
 public sealed class FilterExpression
 {
+    /// <summary>Cached facts about the token this was parsed from (Jinja hint, argument problem).</summary>
+    internal TokenFactsCache Cache;
+
     private FilterExpression(string text, TemplateValue? value, IReadOnlyList<FilterCall> filters, IReadOnlyList<TemplateDiagnostic> errors)
     {
         Text = text;
@@ -36,7 +39,7 @@ public sealed class FilterExpression
     /// <summary>Parses <paramref name="text"/>, which starts at <paramref name="offset"/> within its token.</summary>
     public static FilterExpression Parse(string text, int offset = 0)
     {
-        var filters = new List<FilterCall>();
+        List<FilterCall>? filters = null;
         List<TemplateDiagnostic>? errors = null;
         int pos = 0;
         TemplateValue? value = ParseValue(text, ref pos, offset);
@@ -47,7 +50,7 @@ public sealed class FilterExpression
                 new(new TextSpan(offset, text.Length), TemplateDiagnosticCodes.InvalidFilterExpression,
                     text.Length == 0 ? "Empty variable tag" : $"Could not find variable at start of '{text}'"),
             };
-            return new FilterExpression(text, null, filters, errors);
+            return new FilterExpression(text, null, Array.Empty<FilterCall>(), errors);
         }
 
         if (value.Kind == TemplateValueKind.Variable && (value.Text.StartsWith('_') || value.Text.Contains("._", StringComparison.Ordinal)))
@@ -75,7 +78,8 @@ public sealed class FilterExpression
                 break;
             }
 
-            string name = text.Substring(nameStart, p - nameStart);
+            // Built-in filter names are shared strings (no allocation per use).
+            string name = FilterCatalog.Name(text.AsSpan(nameStart, p - nameStart));
             TemplateValue? argument = null;
             if (p < text.Length && text[p] == ':')
             {
@@ -87,7 +91,7 @@ public sealed class FilterExpression
                 }
             }
 
-            filters.Add(new FilterCall(name, new TextSpan(offset + nameStart, name.Length), argument, new TextSpan(offset + start, p - start)));
+            (filters ??= new List<FilterCall>(2)).Add(new FilterCall(name, new TextSpan(offset + nameStart, name.Length), argument, new TextSpan(offset + start, p - start)));
             pos = p;
         }
 
@@ -97,7 +101,8 @@ public sealed class FilterExpression
                 $"Could not parse the remainder: '{text.Substring(pos)}' from '{text}'"));
         }
 
-        return new FilterExpression(text, value, filters, (IReadOnlyList<TemplateDiagnostic>?)errors ?? Array.Empty<TemplateDiagnostic>());
+        return new FilterExpression(text, value, (IReadOnlyList<FilterCall>?)filters ?? Array.Empty<FilterCall>(),
+            (IReadOnlyList<TemplateDiagnostic>?)errors ?? Array.Empty<TemplateDiagnostic>());
     }
 
     private static TemplateValue? ParseValue(string text, ref int pos, int offset)

@@ -12,57 +12,113 @@ public sealed record TagBit(string Text, TextSpan Span)
 }
 
 /// <summary>The inside of a <c>{% ... %}</c> token split into bits. Spans are relative to the token start.</summary>
+/// <remarks>Only the bit boundaries are stored when the token is parsed; <see cref="TagBit"/> objects (and their
+/// strings) are made on the first use of <see cref="Bits"/>. The parser, the dialect check and the context walk look
+/// at most tags only through <see cref="BitCount"/>, <see cref="HasBit"/> and <see cref="AsVariable"/>.</remarks>
 public sealed class TagSyntax
 {
-    private TagSyntax(string name, IReadOnlyList<TagBit> bits)
+    private static readonly int[] NoBounds = Array.Empty<int>();
+
+    /// <summary>Cached facts about the token this was parsed from (Jinja hint, argument problem).</summary>
+    internal TokenFactsCache Cache;
+
+    /// <summary>The token text the bounds point into.</summary>
+    private readonly string _text;
+
+    /// <summary>Start and end (token-relative) of each bit, two ints per bit.</summary>
+    private readonly int[] _bounds;
+
+    private TagBit[]? _bits;
+
+    private TagSyntax(string name, TagFlags flags, string text, int[] bounds)
     {
         Name = name;
-        Bits = bits;
+        Flags = flags;
+        _text = text;
+        _bounds = bounds;
     }
 
     /// <summary>The first bit (the tag name); empty for <c>{% %}</c>.</summary>
     public string Name { get; }
 
+    /// <summary>What the name is among Django's built-in tags.</summary>
+    internal TagFlags Flags { get; }
+
+    /// <summary>Number of bits including the name.</summary>
+    public int BitCount => _bounds.Length / 2;
+
     /// <summary>All bits including the name.</summary>
-    public IReadOnlyList<TagBit> Bits { get; }
+    public IReadOnlyList<TagBit> Bits => _bits ?? MakeBits();
 
     /// <summary>Bits after the name.</summary>
     public IEnumerable<TagBit> Arguments => Bits.Skip(1);
 
-    public bool HasBit(string text) => Bits.Skip(1).Any(b => b.Text == text);
+    /// <summary>The text of bit <paramref name="index"/> without making a string.</summary>
+    internal ReadOnlySpan<char> BitText(int index) => _text.AsSpan(_bounds[index * 2], _bounds[index * 2 + 1] - _bounds[index * 2]);
+
+    public bool HasBit(string text)
+    {
+        for (int i = 1; i < BitCount; i++)
+        {
+            if (BitText(i).SequenceEqual(text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The bit after <c>as</c> when the tag ends with <c>as name</c> (then it prints nothing).</summary>
-    public string? AsVariable => Bits.Count >= 3 && Bits[^2].Text == "as" ? Bits[^1].Text : null;
+    public string? AsVariable => BitCount >= 3 && BitText(BitCount - 2).SequenceEqual("as") ? Bits[^1].Text : null;
 
     /// <summary>Parses bit <paramref name="index"/> as a filter expression (spans relative to the token start).</summary>
     public FilterExpression ParseExpression(int index) => FilterExpression.Parse(Bits[index].Text, Bits[index].Span.Start);
 
-    internal static TagSyntax Parse(string content, int offset)
+    private TagBit[] MakeBits()
     {
-        var bits = new List<TagBit>();
-        int pos = 0;
-        while (pos < content.Length)
+        var bits = new TagBit[BitCount];
+        for (int i = 0; i < bits.Length; i++)
         {
-            while (pos < content.Length && TemplateToken.IsPythonSpace(content[pos])) pos++;
-            if (pos >= content.Length)
+            int start = _bounds[i * 2], end = _bounds[i * 2 + 1];
+            var bit = _text.AsSpan(start, end - start);
+            string bitText = i == 0 ? Name : bit.Length <= 8 ? BuiltInTags.InternWord(bit) : new string(bit);
+            bits[i] = new TagBit(bitText, new TextSpan(start, end - start));
+        }
+
+        // Racing threads make equal arrays; either may win.
+        return _bits = bits;
+    }
+
+    /// <summary>Splits <paramref name="text"/>[<paramref name="from"/>..<paramref name="to"/>) (the stripped content
+    /// inside the token text); bit spans are positions in <paramref name="text"/>, i.e. relative to the token start.</summary>
+    internal static TagSyntax Parse(string text, int from, int to)
+    {
+        Span<int> bounds = stackalloc int[32];
+        int count = 0;
+        int pos = from;
+        while (pos < to)
+        {
+            while (pos < to && TemplateToken.IsPythonSpace(text[pos])) pos++;
+            if (pos >= to)
             {
                 break;
             }
 
             int start = pos;
-            while (pos < content.Length && !TemplateToken.IsPythonSpace(content[pos]))
+            while (pos < to && !TemplateToken.IsPythonSpace(text[pos]))
             {
-                char c = content[pos];
+                char c = text[pos];
                 if (c is '"' or '\'')
                 {
                     int close = pos + 1;
-                    while (close < content.Length && content[close] != c)
+                    while (close < to && text[close] != c)
                     {
-                        if (content[close] == '\\') close++;
+                        if (text[close] == '\\') close++;
                         close++;
                     }
 
-                    if (close < content.Length)
+                    if (close < to)
                     {
                         pos = close + 1;
                         continue;
@@ -72,10 +128,26 @@ public sealed class TagSyntax
                 pos++;
             }
 
-            bits.Add(new TagBit(content.Substring(start, pos - start), new TextSpan(offset + start, pos - start)));
+            if (count * 2 + 2 > bounds.Length)
+            {
+                var grown = new int[bounds.Length * 2];
+                bounds.CopyTo(grown);
+                bounds = grown;
+            }
+
+            bounds[count * 2] = start;
+            bounds[count * 2 + 1] = pos;
+            count++;
         }
 
-        return new TagSyntax(bits.Count > 0 ? bits[0].Text : string.Empty, bits);
+        if (count == 0)
+        {
+            return new TagSyntax(string.Empty, TagFlags.None, text, NoBounds);
+        }
+
+        // The tag name is shared when it is a known one.
+        var (name, flags) = BuiltInTags.Lookup(text.AsSpan(bounds[0], bounds[1] - bounds[0]));
+        return new TagSyntax(name, flags, text, bounds.Slice(0, count * 2).ToArray());
     }
 
     public override string ToString() => string.Join(" ", Bits.Select(b => b.Text));

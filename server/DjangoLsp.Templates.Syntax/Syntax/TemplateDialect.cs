@@ -26,8 +26,8 @@ public static partial class TemplateDialectDetector
         if (path != null)
         {
             string normalized = path.Replace('\\', '/');
-            string lower = normalized.ToLowerInvariant();
-            if (lower.EndsWith(".jinja", StringComparison.Ordinal) || lower.EndsWith(".jinja2", StringComparison.Ordinal) || lower.EndsWith(".j2", StringComparison.Ordinal))
+            if (normalized.EndsWith(".jinja", StringComparison.OrdinalIgnoreCase) || normalized.EndsWith(".jinja2", StringComparison.OrdinalIgnoreCase)
+                || normalized.EndsWith(".j2", StringComparison.OrdinalIgnoreCase))
             {
                 return new TemplateDialectInfo(TemplateDialect.Jinja2, "file extension");
             }
@@ -38,7 +38,7 @@ public static partial class TemplateDialectDetector
             }
         }
 
-        foreach (var token in tree.Tokens)
+        foreach (var token in tree.TokenArray)
         {
             if (!token.InVerbatim && token.JinjaHint is { } hint)
             {
@@ -46,8 +46,10 @@ public static partial class TemplateDialectDetector
             }
         }
 
-        return new TemplateDialectInfo(TemplateDialect.Django, "default");
+        return DjangoDefault;
     }
+
+    private static readonly TemplateDialectInfo DjangoDefault = new(TemplateDialect.Django, "default");
 
     /// <summary>Why this token alone shows Jinja2 syntax, or null (computed once per green token).</summary>
     internal static string? TokenHint(TemplateToken token)
@@ -60,7 +62,7 @@ public static partial class TemplateDialectDetector
             }
 
             string name = token.Tag!.Name;
-            if (name is "for" or "if" or "elif" or "with" or "include" && token.Tag.Arguments.Any(b => !b.IsQuoted && CallSyntax().IsMatch(b.Text)))
+            if (name is "for" or "if" or "elif" or "with" or "include" && HasCallSyntax(token.Tag))
             {
                 return $"Jinja call syntax in '{{% {name} %}}'";
             }
@@ -77,9 +79,12 @@ public static partial class TemplateDialectDetector
                 return "whitespace control '{{-'/'-}}'";
             }
 
-            if (token.Expression!.Filters.Any(f => f.Name == "e"))
+            foreach (var filter in token.Expression!.Filters)
             {
-                return "Jinja-only filter 'e'";
+                if (filter.Name == "e")
+                {
+                    return "Jinja-only filter 'e'";
+                }
             }
 
             // Call syntax, subscripts and operators are not Django filter expressions.
@@ -90,6 +95,20 @@ public static partial class TemplateDialectDetector
         }
 
         return null;
+    }
+
+    private static bool HasCallSyntax(TagSyntax tag)
+    {
+        for (int i = 1; i < tag.BitCount; i++)
+        {
+            // The regex needs a "(": skip it (and making the bit strings) for the usual bits without one.
+            if (tag.BitText(i).Contains('(') && !tag.Bits[i].IsQuoted && CallSyntax().IsMatch(tag.Bits[i].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [GeneratedRegex(@"^[\w.]+\(.*\)")]

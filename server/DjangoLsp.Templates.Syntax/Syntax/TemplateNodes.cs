@@ -135,7 +135,7 @@ public sealed class TemplateBlockBranch
 /// </summary>
 public sealed class TemplateBlockNode : TemplateNode
 {
-    private readonly TemplateNode[] _children;
+    private TemplateNode[]? _children;
 
     internal TemplateBlockNode(IReadOnlyList<TemplateBlockBranch> branches, TemplateTagNode? endTag, bool isRaw, bool isBuiltIn, TextSpan span)
         : base(span)
@@ -144,19 +144,35 @@ public sealed class TemplateBlockNode : TemplateNode
         EndTag = endTag;
         IsRaw = isRaw;
         IsBuiltIn = isBuiltIn;
-        var children = new List<TemplateNode>();
-        foreach (var b in branches)
+    }
+
+    /// <summary>Tags and bodies in document order, built on first use (walks go through <see cref="Branches"/>).</summary>
+    private TemplateNode[] BuildChildren()
+    {
+        int count = EndTag != null ? 1 : 0;
+        foreach (var b in Branches)
         {
-            children.Add(b.Tag);
-            children.AddRange(b.Body);
+            count += 1 + b.Body.Count;
         }
 
-        if (endTag != null)
+        var children = new TemplateNode[count];
+        int next = 0;
+        foreach (var b in Branches)
         {
-            children.Add(endTag);
+            children[next++] = b.Tag;
+            foreach (var child in b.Body)
+            {
+                children[next++] = child;
+            }
         }
 
-        _children = children.ToArray();
+        if (EndTag != null)
+        {
+            children[next] = EndTag;
+        }
+
+        // Racing threads build equal arrays; either one may win.
+        return _children = children;
     }
 
     public override TemplateNodeKind Kind => TemplateNodeKind.Block;
@@ -179,7 +195,7 @@ public sealed class TemplateBlockNode : TemplateNode
     /// <summary>False for a generic block of an unknown (library) tag paired by its <c>endxxx</c>.</summary>
     public bool IsBuiltIn { get; }
 
-    public override IReadOnlyList<TemplateNode> Children => _children;
+    public override IReadOnlyList<TemplateNode> Children => _children ?? BuildChildren();
 
     /// <summary>For <c>{% block name %}</c>: the block name.</summary>
     public string? BlockName => Name == "block" && OpenTag.Syntax.Bits.Count > 1 ? OpenTag.Syntax.Bits[1].Text : null;

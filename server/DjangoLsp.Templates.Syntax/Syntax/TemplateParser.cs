@@ -8,22 +8,28 @@ namespace DjangoLsp.Templates.Syntax;
 /// </summary>
 internal sealed class TemplateParser
 {
-    private readonly IReadOnlyList<TemplateToken> _tokens;
+    private readonly TemplateToken[] _tokens;
     private readonly int[] _starts;
     private readonly List<TemplateDiagnostic> _diagnostics = new();
     private readonly Stack<Frame> _frames = new();
-    private readonly HashSet<string> _endNames = new(StringComparer.Ordinal);
+    /// <summary>"endxxx" names in the file that do not end a built-in block (null when there are none, the usual case).</summary>
+    private HashSet<string>? _endNames;
 
-    private TemplateParser(IReadOnlyList<TemplateToken> tokens, int[] starts)
+    private TemplateParser(TemplateToken[] tokens, int[] starts)
     {
         _tokens = tokens;
         _starts = starts;
     }
 
-    public static (TemplateDocumentNode Root, IReadOnlyList<TemplateDiagnostic> Diagnostics) Parse(IReadOnlyList<TemplateToken> tokens, int[] starts, int length)
+    public static (TemplateDocumentNode Root, IReadOnlyList<TemplateDiagnostic> Diagnostics) Parse(TemplateToken[] tokens, int[] starts, int length)
     {
         var parser = new TemplateParser(tokens, starts);
         var root = parser.ParseDocument(length);
+        if (parser._diagnostics.Count == 0)
+        {
+            return (root, Array.Empty<TemplateDiagnostic>());
+        }
+
         parser._diagnostics.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return (root, parser._diagnostics);
     }
@@ -36,26 +42,24 @@ internal sealed class TemplateParser
             if (token.Kind == TemplateTokenKind.Tag && !token.InVerbatim)
             {
                 string name = token.Tag!.Name;
-                if (name.StartsWith("end", StringComparison.Ordinal) && name.Length > 3)
+                if (name.StartsWith("end", StringComparison.Ordinal) && name.Length > 3 && (token.Tag.Flags & TagFlags.BuiltInBlockEnd) == 0)
                 {
-                    _endNames.Add(name);
+                    (_endNames ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
                 }
             }
         }
 
-        var top = _top;
         bool sawNonTextNode = false;
-        for (int i = 0; i < _tokens.Count; i++)
+        for (int i = 0; i < _tokens.Length; i++)
         {
             var token = _tokens[i];
             int start = _starts[i];
-            List<TemplateNode> body = _frames.Count > 0 ? _frames.Peek().CurrentBody : top;
             switch (token.Kind)
             {
                 case TemplateTokenKind.Text:
                     if (_frames.Count > 0 && _frames.Peek().Open.Name == "comment")
                     {
-                        body.Add(new TemplateRawNode(token, i, start));
+                        _nodes.Add(new TemplateRawNode(token, i, start));
                         break;
                     }
 
@@ -64,15 +68,15 @@ internal sealed class TemplateParser
                         ReportUnterminated(token, start);
                     }
 
-                    body.Add(new TemplateTextNode(token, i, start));
+                    _nodes.Add(new TemplateTextNode(token, i, start));
                     break;
                 case TemplateTokenKind.Comment:
-                    body.Add(_frames.Count > 0 && _frames.Peek().IsRaw ? new TemplateRawNode(token, i, start) : new TemplateCommentNode(token, i, start));
+                    _nodes.Add(_frames.Count > 0 && _frames.Peek().IsRaw ? new TemplateRawNode(token, i, start) : new TemplateCommentNode(token, i, start));
                     break;
                 case TemplateTokenKind.Variable:
                     if (_frames.Count > 0 && _frames.Peek().IsRaw)
                     {
-                        body.Add(new TemplateRawNode(token, i, start));
+                        _nodes.Add(new TemplateRawNode(token, i, start));
                         break;
                     }
 
@@ -81,30 +85,32 @@ internal sealed class TemplateParser
                         _diagnostics.Add(error.Shift(start));
                     }
 
-                    body.Add(new TemplateVariableNode(token, i, start));
+                    _nodes.Add(new TemplateVariableNode(token, i, start));
                     sawNonTextNode = true;
                     break;
                 case TemplateTokenKind.Tag:
-                    HandleTag(token, i, start, body, ref sawNonTextNode);
+                    HandleTag(token, i, start, ref sawNonTextNode);
                     break;
             }
         }
 
         while (_frames.Count > 0)
         {
-            var frame = _frames.Pop();
+            var frame = _frames.Peek();
             _diagnostics.Add(new TemplateDiagnostic(frame.Open.FullSpan, TemplateDiagnosticCodes.UnclosedBlock,
                 $"Unclosed tag '{frame.Open.Name}'. Looking for one of: {frame.EndName}."));
-            AddToParent(top, frame.Build(null));
+            Close(null);
         }
 
-        return new TemplateDocumentNode(top, length);
+        return new TemplateDocumentNode(_nodes.Count == 0 ? Array.Empty<TemplateNode>() : _nodes.ToArray(), length);
     }
 
-    private void HandleTag(TemplateToken token, int index, int start, List<TemplateNode> body, ref bool sawNonTextNode)
+    private void HandleTag(TemplateToken token, int index, int start, ref bool sawNonTextNode)
     {
         var tag = new TemplateTagNode(token, index, start);
-        string name = tag.Name;
+        var syntax = token.Tag!;
+        string name = syntax.Name;
+        var flags = syntax.Flags;
         if (_frames.Count > 0 && _frames.Peek().IsRaw)
         {
             var raw = _frames.Peek();
@@ -114,7 +120,7 @@ internal sealed class TemplateParser
             }
             else
             {
-                body.Add(new TemplateRawNode(token, index, start));
+                _nodes.Add(new TemplateRawNode(token, index, start));
             }
 
             return;
@@ -123,7 +129,7 @@ internal sealed class TemplateParser
         if (name.Length == 0)
         {
             _diagnostics.Add(new TemplateDiagnostic(tag.FullSpan, TemplateDiagnosticCodes.EmptyTag, "Empty block tag"));
-            body.Add(tag);
+            _nodes.Add(tag);
             return;
         }
 
@@ -155,7 +161,7 @@ internal sealed class TemplateParser
                 }
             }
 
-            if (BuiltInTags.IsBlockTag(name.Substring(3)) || !BuiltInTags.IsKnownTag(name))
+            if ((flags & (TagFlags.BuiltInBlockEnd | TagFlags.Known)) != TagFlags.Known)
             {
                 _diagnostics.Add(new TemplateDiagnostic(tag.FullSpan, TemplateDiagnosticCodes.UnexpectedEndTag,
                     _frames.Count > 0
@@ -163,15 +169,15 @@ internal sealed class TemplateParser
                         : $"Invalid block tag: '{name}'. Did you forget to register or load this tag?"));
             }
 
-            body.Add(tag);
+            _nodes.Add(tag);
             return;
         }
 
-        if (BuiltInTags.IsIntermediateTag(name))
+        if ((flags & TagFlags.Intermediate) != 0)
         {
             if (_frames.Count > 0 && BuiltInTags.AcceptsIntermediate(_frames.Peek().Open.Name, name, _frames.Peek().IsBuiltIn))
             {
-                _frames.Peek().StartBranch(tag);
+                _frames.Peek().StartBranch(tag, _nodes);
             }
             else
             {
@@ -179,7 +185,7 @@ internal sealed class TemplateParser
                     _frames.Count > 0
                         ? $"Invalid block tag: '{name}', expected '{_frames.Peek().EndName}'"
                         : $"Invalid block tag: '{name}'"));
-                body.Add(tag);
+                _nodes.Add(tag);
             }
 
             return;
@@ -191,20 +197,16 @@ internal sealed class TemplateParser
                 $"'{_frames.Peek().Open.Name}' doesn't allow other block tags (seen '{name}') inside it"));
         }
 
-        bool builtIn = BuiltInTags.IsBlockTag(name);
-        if (builtIn || !BuiltInTags.IsKnownTag(name) && _endNames.Contains("end" + name))
+        bool builtIn = (flags & TagFlags.Block) != 0;
+        if (builtIn || _endNames != null && (flags & TagFlags.Known) == 0 && _endNames.Contains("end" + name))
         {
-            string endName = "end" + name;
-            if (name == "verbatim")
-            {
-                endName = "end" + token.Content;
-            }
+            string endName = name == "verbatim" ? "end" + token.Content : BuiltInTags.EndTagName(name);
 
-            _frames.Push(new Frame(tag, endName, BuiltInTags.IsRawBlock(name), builtIn));
+            _frames.Push(new Frame(tag, endName, (flags & TagFlags.Raw) != 0, builtIn, _nodes.Count));
             return;
         }
 
-        body.Add(tag);
+        _nodes.Add(tag);
     }
 
     private void ValidateArguments(TemplateTagNode tag)
@@ -217,25 +219,30 @@ internal sealed class TemplateParser
 
     internal static string? ArgumentProblem(TagSyntax syntax)
     {
-        var bits = syntax.Bits;
+        int count = syntax.BitCount;
         return syntax.Name switch
         {
-            "autoescape" when bits.Count != 2 || bits[1].Text is not ("on" or "off") => "'autoescape' argument should be 'on' or 'off'",
-            "extends" when bits.Count != 2 => "'extends' takes one argument",
-            "include" when bits.Count < 2 => "'include' tag takes at least one argument: the name of the template to be included.",
-            "block" when bits.Count != 2 => "'block' tag takes only one argument",
-            "load" when bits.Count < 2 => "'load' tag requires at least one argument",
-            "url" when bits.Count < 2 => "'url' takes at least one argument, a URL pattern name.",
-            "for" when bits.Count < 4 || !bits.Any(b => b.Text == "in") => "'for' statements should use the format 'for x in y'",
-            "if" or "elif" when bits.Count < 2 => $"'{syntax.Name}' requires a condition",
-            "filter" when bits.Count != 2 => "'filter' tag takes one argument: the filters to apply",
-            "with" when bits.Count < 2 => "'with' expected at least one variable assignment",
+            "autoescape" when count != 2 || !(syntax.BitText(1) is "on" or "off") => "'autoescape' argument should be 'on' or 'off'",
+            "extends" when count != 2 => "'extends' takes one argument",
+            "include" when count < 2 => "'include' tag takes at least one argument: the name of the template to be included.",
+            "block" when count != 2 => "'block' tag takes only one argument",
+            "load" when count < 2 => "'load' tag requires at least one argument",
+            "url" when count < 2 => "'url' takes at least one argument, a URL pattern name.",
+            "for" when count < 4 || !syntax.HasBit("in") => "'for' statements should use the format 'for x in y'",
+            "if" or "elif" when count < 2 => $"'{syntax.Name}' requires a condition",
+            "filter" when count != 2 => "'filter' tag takes one argument: the filters to apply",
+            "with" when count < 2 => "'with' expected at least one variable assignment",
             _ => null,
         };
     }
 
     private void ReportUnterminated(TemplateToken token, int start)
     {
+        if (!token.HasUnterminatedOpeners)
+        {
+            return;
+        }
+
         foreach (int offset in token.UnterminatedOpeners)
         {
             string opener = token.Text.Substring(offset, 2);
@@ -250,36 +257,29 @@ internal sealed class TemplateParser
     private void Close(TemplateTagNode? endTag)
     {
         var frame = _frames.Pop();
-        var block = frame.Build(endTag);
-        List<TemplateNode> parent = _frames.Count > 0 ? _frames.Peek().CurrentBody : _top;
-        parent.Add(block);
+        _nodes.Add(frame.Build(endTag, _nodes));
     }
 
-    private readonly List<TemplateNode> _top = new();
-
-    private void AddToParent(List<TemplateNode> top, TemplateNode node)
-    {
-        if (_frames.Count > 0)
-        {
-            _frames.Peek().CurrentBody.Add(node);
-        }
-        else
-        {
-            top.Add(node);
-        }
-    }
+    /// <summary>The nodes of every open body, innermost last: a node is always added to the innermost open body,
+    /// so bodies are contiguous runs at the end of this list, cut into exactly sized arrays when they end (no list
+    /// per body). What is left at the end is the top level.</summary>
+    private readonly List<TemplateNode> _nodes = new();
 
     private sealed class Frame
     {
-        private readonly List<(TemplateTagNode Tag, List<TemplateNode> Body)> _branches = new();
+        private TemplateTagNode _branchTag;
+        private int _bodyStart;
+        /// <summary>Finished branches (before elif/else/empty/plural); null for the usual one-branch block.</summary>
+        private List<TemplateBlockBranch>? _done;
 
-        public Frame(TemplateTagNode open, string endName, bool isRaw, bool isBuiltIn)
+        public Frame(TemplateTagNode open, string endName, bool isRaw, bool isBuiltIn, int bodyStart)
         {
             Open = open;
+            _branchTag = open;
             EndName = endName;
             IsRaw = isRaw;
             IsBuiltIn = isBuiltIn;
-            _branches.Add((open, new List<TemplateNode>()));
+            _bodyStart = bodyStart;
         }
 
         public TemplateTagNode Open { get; }
@@ -290,29 +290,58 @@ internal sealed class TemplateParser
 
         public bool IsBuiltIn { get; }
 
-        public List<TemplateNode> CurrentBody => _branches[^1].Body;
-
-        public void StartBranch(TemplateTagNode tag) => _branches.Add((tag, new List<TemplateNode>()));
-
-        public TemplateBlockNode Build(TemplateTagNode? endTag)
+        public void StartBranch(TemplateTagNode tag, List<TemplateNode> nodes)
         {
-            var branches = _branches.Select(b => new TemplateBlockBranch(b.Tag, b.Body)).ToArray();
+            (_done ??= new()).Add(new TemplateBlockBranch(_branchTag, Cut(nodes)));
+            _branchTag = tag;
+            _bodyStart = nodes.Count;
+        }
+
+        /// <summary>Takes the current branch's body off the end of <paramref name="nodes"/>.</summary>
+        private TemplateNode[] Cut(List<TemplateNode> nodes)
+        {
+            int count = nodes.Count - _bodyStart;
+            if (count == 0)
+            {
+                return Array.Empty<TemplateNode>();
+            }
+
+            var body = new TemplateNode[count];
+            nodes.CopyTo(_bodyStart, body, 0, count);
+            nodes.RemoveRange(_bodyStart, count);
+            return body;
+        }
+
+        public TemplateBlockNode Build(TemplateTagNode? endTag, List<TemplateNode> nodes)
+        {
+            var last = new TemplateBlockBranch(_branchTag, Cut(nodes));
+            TemplateBlockBranch[] branches;
+            if (_done == null)
+            {
+                branches = new[] { last };
+            }
+            else
+            {
+                _done.Add(last);
+                branches = _done.ToArray();
+            }
+
             int start = Open.FullSpan.Start;
-            int end = endTag?.FullSpan.End ?? LastEnd();
+            int end = endTag?.FullSpan.End ?? LastEnd(branches);
             return new TemplateBlockNode(branches, endTag, IsRaw, IsBuiltIn, TextSpan.FromBounds(start, end));
         }
 
-        private int LastEnd()
+        private static int LastEnd(TemplateBlockBranch[] branches)
         {
-            for (int i = _branches.Count - 1; i >= 0; i--)
+            for (int i = branches.Length - 1; i >= 0; i--)
             {
-                if (_branches[i].Body.Count > 0)
+                if (branches[i].Body.Count > 0)
                 {
-                    return _branches[i].Body[^1].FullSpan.End;
+                    return branches[i].Body[^1].FullSpan.End;
                 }
             }
 
-            return _branches[^1].Tag.FullSpan.End;
+            return branches[^1].Tag.FullSpan.End;
         }
     }
 }

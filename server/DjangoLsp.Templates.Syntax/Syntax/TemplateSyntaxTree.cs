@@ -13,10 +13,11 @@ public sealed class TemplateSyntaxTree
 {
     private readonly TemplateToken[] _tokens;
     private readonly int[] _starts;
-    private readonly string?[] _lexStates;
+    /// <summary>The lexer state before each token (the verbatim end tag awaited); null when it is null for every token.</summary>
+    private readonly string?[]? _lexStates;
     private readonly string _string;
 
-    private TemplateSyntaxTree(SourceText text, string source, string? path, TemplateToken[] tokens, int[] starts, string?[] lexStates)
+    private TemplateSyntaxTree(SourceText text, string source, string? path, TemplateToken[] tokens, int[] starts, string?[]? lexStates)
     {
         Text = text;
         FilePath = path;
@@ -44,6 +45,9 @@ public sealed class TemplateSyntaxTree
     /// <summary>The green tokens in document order.</summary>
     public IReadOnlyList<TemplateToken> Tokens => _tokens;
 
+    /// <summary>The tokens as an array (no interface enumerator in hot loops).</summary>
+    internal TemplateToken[] TokenArray => _tokens;
+
     public TextSpan GetTokenSpan(int index) => new(_starts[index], _tokens[index].Width);
 
     public int GetTokenStart(int index) => _starts[index];
@@ -53,17 +57,15 @@ public sealed class TemplateSyntaxTree
     public static TemplateSyntaxTree Parse(SourceText text, string? path = null)
     {
         string source = text.ToString();
-        var tokens = new List<TemplateToken>();
-        var starts = new List<int>();
-        var states = new List<string?>();
+        // About one token per 20 characters in real templates (Django admin: 1 per 20.4); the builder grows if needed and is trimmed once.
+        var builder = new TokenListBuilder(source.Length / 16 + 16);
         TemplateLexer.Lex(source, 0, null, (token, start, state) =>
         {
-            tokens.Add(token);
-            starts.Add(start);
-            states.Add(state);
+            builder.Add(token, start, state);
             return true;
         });
-        return new TemplateSyntaxTree(text, source, path, tokens.ToArray(), starts.ToArray(), states.ToArray());
+        var (tokens, starts, states) = builder.ToArrays();
+        return new TemplateSyntaxTree(text, source, path, tokens, starts, states);
     }
 
     /// <summary>Gives the file back byte for byte.</summary>
@@ -132,26 +134,19 @@ public sealed class TemplateSyntaxTree
         int relexStart = _starts[first];
         int newEnd = oldEnd + delta;
 
-        var tokens = new List<TemplateToken>(_tokens.Length + 8);
-        var starts = new List<int>(_tokens.Length + 8);
-        var states = new List<string?>(_tokens.Length + 8);
-        for (int i = 0; i < first; i++)
-        {
-            tokens.Add(_tokens[i]);
-            starts.Add(_starts[i]);
-            states.Add(_lexStates[i]);
-        }
+        var builder = new TokenListBuilder(_tokens.Length + 8);
+        builder.AddRange(_tokens, _starts, _lexStates, 0, first, 0);
 
         int resumeOld = -1;
         int oldCursor = first;
-        TemplateLexer.Lex(source, relexStart, _lexStates[first], (token, start, state) =>
+        TemplateLexer.Lex(source, relexStart, LexState(first), (token, start, state) =>
         {
             // Resynchronise: a new token starting at or after the edit, on an old boundary with the same lexer state.
             if (start >= newEnd)
             {
                 int oldPos = start - delta;
                 while (oldCursor < _tokens.Length && _starts[oldCursor] < oldPos) oldCursor++;
-                if (oldCursor < _tokens.Length && _starts[oldCursor] == oldPos && _lexStates[oldCursor] == state
+                if (oldCursor < _tokens.Length && _starts[oldCursor] == oldPos && LexState(oldCursor) == state
                     && _tokens[oldCursor].Kind == token.Kind && _tokens[oldCursor].Width == token.Width)
                 {
                     resumeOld = oldCursor;
@@ -159,26 +154,23 @@ public sealed class TemplateSyntaxTree
                 }
             }
 
-            tokens.Add(token);
-            starts.Add(start);
-            states.Add(state);
+            builder.Add(token, start, state);
             return true;
         });
 
+        int newSuffixStart = builder.Count;
         if (resumeOld >= 0)
         {
-            for (int i = resumeOld; i < _tokens.Length; i++)
-            {
-                tokens.Add(_tokens[i]);
-                starts.Add(_starts[i] + delta);
-                states.Add(_lexStates[i]);
-            }
+            builder.AddRange(_tokens, _starts, _lexStates, resumeOld, _tokens.Length, delta);
         }
 
-        var result = new TemplateSyntaxTree(newText, source, FilePath, tokens.ToArray(), starts.ToArray(), states.ToArray());
-        result.Reuse = new TokenReuse(this, first, resumeOld < 0 ? _tokens.Length : resumeOld, resumeOld < 0 ? tokens.Count : tokens.Count - (_tokens.Length - resumeOld));
+        var (tokens, starts, states) = builder.ToArrays();
+        var result = new TemplateSyntaxTree(newText, source, FilePath, tokens, starts, states);
+        result.Reuse = new TokenReuse(this, first, resumeOld < 0 ? _tokens.Length : resumeOld, resumeOld < 0 ? tokens.Length : newSuffixStart);
         return result;
     }
+
+    private string? LexState(int index) => _lexStates?[index];
 
     /// <summary>How this tree's tokens relate to the tree it was incrementally derived from (null for a full parse):
     /// tokens [0, Prefix) are the old tokens at the same indices; new tokens from NewSuffixStart on are the old ones
@@ -217,15 +209,35 @@ public sealed class TemplateSyntaxTree
 
         static void Fill(TemplateNode node, TemplateTokenNode?[] nodes)
         {
-            foreach (var child in node.Children)
+            if (node is TemplateTokenNode tokenNode)
             {
-                if (child is TemplateTokenNode tokenNode)
+                nodes[tokenNode.TokenIndex] = tokenNode;
+            }
+            else if (node is TemplateBlockNode block)
+            {
+                // Through the branches: a block's Children array is only built when someone asks for it.
+                var branches = block.Branches;
+                for (int b = 0; b < branches.Count; b++)
                 {
-                    nodes[tokenNode.TokenIndex] = tokenNode;
+                    Fill(branches[b].Tag, nodes);
+                    var body = branches[b].Body;
+                    for (int i = 0; i < body.Count; i++)
+                    {
+                        Fill(body[i], nodes);
+                    }
                 }
-                else
+
+                if (block.EndTag != null)
                 {
-                    Fill(child, nodes);
+                    Fill(block.EndTag, nodes);
+                }
+            }
+            else
+            {
+                var children = node.Children;
+                for (int i = 0; i < children.Count; i++)
+                {
+                    Fill(children[i], nodes);
                 }
             }
         }
