@@ -22,6 +22,7 @@ internal static class PythonConsoleModes
             case "python-ast": PythonAst(Arg(1, 3)); return true;
             case "incremental": Incremental(Arg(1, 200)); return true;
             case "memory": Memory(); return true;
+            case "alloc-profile": AllocationProfile(); return true;
             default: return false;
         }
     }
@@ -40,7 +41,8 @@ internal static class PythonConsoleModes
             proc.Refresh();
             var cpu0 = proc.TotalProcessorTime;
             long alloc0 = GC.GetTotalAllocatedBytes(precise: false);
-            int gc0 = GC.CollectionCount(0);
+            int gc0 = GC.CollectionCount(0), gc1 = GC.CollectionCount(1), gc2 = GC.CollectionCount(2);
+            var pause0 = GC.GetTotalPauseDuration();
             var sw = Stopwatch.StartNew();
             int errors = 0;
             foreach (var t in texts)
@@ -52,9 +54,10 @@ internal static class PythonConsoleModes
             double cpu = (proc.TotalProcessorTime - cpu0).TotalSeconds;
             double allocPerByte = (double)(GC.GetTotalAllocatedBytes(precise: false) - alloc0) / bytes;
             int gcs = GC.CollectionCount(0) - gc0;
+            string gcDetail = $"gen1 {GC.CollectionCount(1) - gc1}, gen2 {GC.CollectionCount(2) - gc2}, GC pause {(GC.GetTotalPauseDuration() - pause0).TotalMilliseconds:F0} ms";
             bestCpu = Math.Min(bestCpu, cpu);
             bestWall = Math.Min(bestWall, sw.Elapsed.TotalSeconds);
-            Console.WriteLine($"round {r}: wall {sw.Elapsed.TotalMilliseconds:F0} ms ({bytes / 1e6 / sw.Elapsed.TotalSeconds:F1} MB/s), cpu {cpu * 1000:F0} ms ({bytes / 1e6 / cpu:F1} MB/s), {errors} files with errors, allocated {allocPerByte:F1} bytes per source byte, {gcs} gen0 GCs");
+            Console.WriteLine($"round {r}: wall {sw.Elapsed.TotalMilliseconds:F0} ms ({bytes / 1e6 / sw.Elapsed.TotalSeconds:F1} MB/s), cpu {cpu * 1000:F0} ms ({bytes / 1e6 / cpu:F1} MB/s), {errors} files with errors, allocated {allocPerByte:F1} bytes per source byte, {gcs} gen0 GCs ({gcDetail})");
         }
         Console.WriteLine($"best: wall {bytes / 1e6 / bestWall:F1} MB/s, cpu {bytes / 1e6 / bestCpu:F1} MB/s (cpu includes GC threads)");
     }
@@ -84,6 +87,62 @@ internal static class PythonConsoleModes
 
     private static void Incremental(int edits)
     {
+        var text = IncrementalBenchmarkText(out int lineCount);
+        var tree = PythonSyntaxTree.Parse(text);
+        var rng = new Random(42);
+        var wall = new List<double>();
+        var cpu = new List<double>();
+        int equal = 0, checkedCount = 0;
+        long reused = 0;
+        for (int i = 0; i < edits; i++)
+        {
+            // One-character insert at a random letter position (spread over the file); each edit starts from the
+            // same tree, so every sample is "one keystroke in a 5,000-line file".
+            int pos = rng.Next(text.Length);
+            while (pos < text.Length && !char.IsLetter(text[pos])) pos++;
+            if (pos >= text.Length) continue;
+            var change = new TextChange(new TextSpan(pos, 0), "x");
+            var edited = tree.Text.WithChanges(change);
+            double c0 = ThreadCpuClock.NowMilliseconds();
+            var sw = Stopwatch.StartNew();
+            var inc = tree.WithChanges(edited, [change]);
+            sw.Stop();
+            double c1 = ThreadCpuClock.NowMilliseconds();
+            if (i >= 10)
+            {
+                wall.Add(sw.Elapsed.TotalMilliseconds);
+                cpu.Add(c1 - c0);
+                reused += inc.ReusedNodeCount;
+            }
+            if (i % 20 == 0)
+            {
+                checkedCount++;
+                if (inc.IsEquivalentTo(PythonSyntaxTree.Parse(edited))) equal++;
+            }
+        }
+        var fullWall = new List<double>();
+        var fullCpu = new List<double>();
+        for (int i = 0; i < 15; i++)
+        {
+            double c0 = ThreadCpuClock.NowMilliseconds();
+            var sw = Stopwatch.StartNew();
+            PythonSyntaxTree.Parse(text);
+            sw.Stop();
+            fullCpu.Add(ThreadCpuClock.NowMilliseconds() - c0);
+            fullWall.Add(sw.Elapsed.TotalMilliseconds);
+        }
+        double Median(List<double> v) { v.Sort(); return v[v.Count / 2]; }
+        double P90(List<double> v) { v.Sort(); return v[v.Count * 9 / 10]; }
+        string clock = ThreadCpuClock.IsThreadCpuTime ? "thread cpu" : "wall (no thread cpu clock)";
+        Console.WriteLine($"{lineCount} lines, {text.Length} chars; one-char edit (n={cpu.Count}, {reused / (double)cpu.Count:F0} statements reused on average):");
+        Console.WriteLine($"  incremental: median wall {Median(wall):F3} ms, {clock} {Median(cpu):F3} ms; p90 wall {P90(wall):F3} ms, cpu {P90(cpu):F3} ms");
+        Console.WriteLine($"  full parse:  median wall {Median(fullWall):F2} ms, {clock} {Median(fullCpu):F2} ms");
+        Console.WriteLine($"  full / incremental (medians): wall {Median(fullWall) / Median(wall):F0}x, cpu {Median(fullCpu) / Median(cpu):F0}x; equal to full parse {equal}/{checkedCount}");
+    }
+
+    /// <summary>About 5,000 lines of real standard-library code (whole files concatenated, cut at a top-level line).</summary>
+    internal static string IncrementalBenchmarkText(out int lineCount)
+    {
         var lines = new List<string>();
         foreach (var t in PythonCorpus.StdlibTexts().Where(t => t.Length > 20_000 && !PythonSyntaxTree.Parse(t).HasErrors))
         {
@@ -92,34 +151,24 @@ internal static class PythonConsoleModes
         }
         int cut = 5000;
         while (cut < lines.Count && (lines[cut].Length == 0 || char.IsWhiteSpace(lines[cut][0]))) cut++;
-        var text = string.Join("\n", lines.Take(cut)) + "\n";
-        var tree = PythonSyntaxTree.Parse(text);
-        var rng = new Random(42);
-        var times = new List<double>();
-        int equal = 0, checkedCount = 0;
-        for (int i = 0; i < edits; i++)
-        {
-            // One-character insert at a random letter position (spread over the file).
-            int pos = rng.Next(text.Length);
-            while (pos < text.Length && !char.IsLetter(text[pos])) pos++;
-            if (pos >= text.Length) continue;
-            var change = new TextChange(new TextSpan(pos, 0), "x");
-            var edited = tree.Text.WithChanges(change);
-            var sw = Stopwatch.StartNew();
-            var inc = tree.WithChanges(edited, [change]);
-            sw.Stop();
-            if (i >= 10) times.Add(sw.Elapsed.TotalMilliseconds);
-            if (i % 20 == 0)
-            {
-                checkedCount++;
-                if (inc.IsEquivalentTo(PythonSyntaxTree.Parse(edited))) equal++;
-            }
-        }
-        times.Sort();
-        var full = Stopwatch.StartNew();
-        PythonSyntaxTree.Parse(text);
-        full.Stop();
-        Console.WriteLine($"{cut} lines, {text.Length} chars; one-char edit median {times[times.Count / 2]:F3} ms, p90 {times[times.Count * 9 / 10]:F3} ms (n={times.Count}); full parse {full.Elapsed.TotalMilliseconds:F1} ms; equal to full parse {equal}/{checkedCount}");
+        lineCount = cut;
+        return string.Join("\n", lines.Take(cut)) + "\n";
+    }
+
+    /// <summary>Where a full parse of the standard library allocates, by type (sampled by the runtime every ~100 KB).</summary>
+    private static void AllocationProfile()
+    {
+        var texts = PythonCorpus.StdlibTexts();
+        long bytes = texts.Sum(t => (long)System.Text.Encoding.UTF8.GetByteCount(t));
+        foreach (var t in texts) PythonSyntaxTree.Parse(t);
+        using var profiler = new AllocationProfiler();
+        profiler.Start();
+        long alloc0 = GC.GetTotalAllocatedBytes(precise: true);
+        foreach (var t in texts) PythonSyntaxTree.Parse(t);
+        long allocated = GC.GetTotalAllocatedBytes(precise: true) - alloc0;
+        profiler.Stop();
+        Console.WriteLine($"allocated {allocated / (double)bytes:F2} bytes per source byte; sampled by type:");
+        profiler.Print(bytes, 25);
     }
 
     private static void Memory()

@@ -7,7 +7,7 @@ internal sealed partial class Parser
     /// <summary>Adjacent string literals (plain, f, t) as one <see cref="SyntaxKind.StringLiteralExpression"/>.</summary>
     private GreenNode ParseStrings()
     {
-        var parts = new List<GreenNode>();
+        var parts = RentList();
         bool? bytes = null;
         bool mixed = false;
         while (CurrentKind is SyntaxKind.StringToken or SyntaxKind.FStringStartToken)
@@ -59,7 +59,7 @@ internal sealed partial class Parser
     {
         var start = Eat();
         var info = StringLiteralInfo.Parse(start.Text);
-        var parts = new List<GreenNode>();
+        var parts = RentList();
         GreenNode end;
         while (true)
         {
@@ -118,7 +118,7 @@ internal sealed partial class Parser
         if (CurrentKind == SyntaxKind.ColonToken)
         {
             colon = Eat();
-            var specParts = new List<GreenNode>();
+            var specParts = RentList();
             while (true)
             {
                 if (CurrentKind == SyntaxKind.FStringMiddleToken) specParts.Add(Eat());
