@@ -7,8 +7,8 @@ namespace DjangoLsp.Benchmarks;
 /// <summary>
 /// Plain console measurements of the Python parser (no BenchmarkDotNet), usable under load and under
 /// valgrind: CPU time (Process.TotalProcessorTime) is reported next to wall time because the machine is
-/// shared. Modes: <c>parse-stdlib [rounds] [maxFiles]</c>, <c>python-ast [rounds]</c>,
-/// <c>incremental [edits]</c>, <c>memory</c>.
+/// shared. Modes: <c>parse-stdlib [rounds] [maxFiles]</c>, <c>python-ast [rounds]</c>, <c>compare [rounds] [pythonRounds]</c> (both, with the ratio),
+/// <c>incremental [edits]</c>, <c>memory</c>, <c>alloc-profile</c>.
 /// </summary>
 internal static class PythonConsoleModes
 {
@@ -20,6 +20,7 @@ internal static class PythonConsoleModes
         {
             case "parse-stdlib": ParseStdlib(Arg(1, 5), Arg(2, int.MaxValue)); return true;
             case "python-ast": PythonAst(Arg(1, 3)); return true;
+            case "compare": Compare(Arg(1, 5), Arg(2, 3)); return true;
             case "incremental": Incremental(Arg(1, 200)); return true;
             case "memory": Memory(); return true;
             case "alloc-profile": AllocationProfile(); return true;
@@ -27,7 +28,15 @@ internal static class PythonConsoleModes
         }
     }
 
-    private static void ParseStdlib(int rounds, int maxFiles)
+    /// <summary>Both parsers over the same files in one run, and the speed ratio on the CPU-time and on the wall-time basis.</summary>
+    private static void Compare(int rounds, int pythonRounds)
+    {
+        var (ourWall, ourCpu) = ParseStdlib(rounds, int.MaxValue);
+        var (pyWall, pyCpu) = PythonAst(pythonRounds);
+        Console.WriteLine($"DjangoLsp / python3 ast.parse: cpu {ourCpu / pyCpu:F1}x, wall {ourWall / pyWall:F1}x (goal: at least 6x)");
+    }
+
+    private static (double WallMBs, double CpuMBs) ParseStdlib(int rounds, int maxFiles)
     {
         var texts = PythonCorpus.StdlibTexts().Take(maxFiles).ToList();
         long bytes = texts.Sum(t => (long)System.Text.Encoding.UTF8.GetByteCount(t));
@@ -54,15 +63,17 @@ internal static class PythonConsoleModes
             double cpu = (proc.TotalProcessorTime - cpu0).TotalSeconds;
             double allocPerByte = (double)(GC.GetTotalAllocatedBytes(precise: false) - alloc0) / bytes;
             int gcs = GC.CollectionCount(0) - gc0;
-            string gcDetail = $"gen1 {GC.CollectionCount(1) - gc1}, gen2 {GC.CollectionCount(2) - gc2}, GC pause {(GC.GetTotalPauseDuration() - pause0).TotalMilliseconds:F0} ms";
+            var lastEphemeral = GC.GetGCMemoryInfo(GCKind.Ephemeral);
+            string gcDetail = $"gen1 {GC.CollectionCount(1) - gc1}, gen2 {GC.CollectionCount(2) - gc2}, GC pause {(GC.GetTotalPauseDuration() - pause0).TotalMilliseconds:F0} ms; last ephemeral GC promoted {lastEphemeral.PromotedBytes / 1024} KB";
             bestCpu = Math.Min(bestCpu, cpu);
             bestWall = Math.Min(bestWall, sw.Elapsed.TotalSeconds);
             Console.WriteLine($"round {r}: wall {sw.Elapsed.TotalMilliseconds:F0} ms ({bytes / 1e6 / sw.Elapsed.TotalSeconds:F1} MB/s), cpu {cpu * 1000:F0} ms ({bytes / 1e6 / cpu:F1} MB/s), {errors} files with errors, allocated {allocPerByte:F1} bytes per source byte, {gcs} gen0 GCs ({gcDetail})");
         }
         Console.WriteLine($"best: wall {bytes / 1e6 / bestWall:F1} MB/s, cpu {bytes / 1e6 / bestCpu:F1} MB/s (cpu includes GC threads)");
+        return (bytes / 1e6 / bestWall, bytes / 1e6 / bestCpu);
     }
 
-    private static void PythonAst(int rounds)
+    private static (double WallMBs, double CpuMBs) PythonAst(int rounds)
     {
         const string script = "import ast,sys,time,pathlib\n" +
             "root=pathlib.Path(sys.argv[1]); rounds=int(sys.argv[2])\n" +
@@ -75,14 +86,19 @@ internal static class PythonConsoleModes
             "    try: ast.parse(s)\n" +
             "    except Exception: pass\n" +
             "  bc=min(bc,time.process_time()-c); bw=min(bw,time.perf_counter()-w)\n" +
-            "print(f'python3 ast.parse: {len(srcs)} files, {n/1e6:.2f} MB; best: wall {n/1e6/bw:.1f} MB/s, cpu {n/1e6/bc:.1f} MB/s')\n";
-        var psi = new ProcessStartInfo("python3");
+            "print(f'python3 ast.parse: {len(srcs)} files, {n/1e6:.2f} MB; best: wall {n/1e6/bw:.1f} MB/s, cpu {n/1e6/bc:.1f} MB/s')\n" +
+            "print(f'{n/1e6/bw} {n/1e6/bc}')\n";
+        var psi = new ProcessStartInfo("python3") { RedirectStandardOutput = true };
         psi.ArgumentList.Add("-c");
         psi.ArgumentList.Add(script);
         psi.ArgumentList.Add(PythonCorpus.StdlibDirectory());
         psi.ArgumentList.Add(rounds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         using var p = Process.Start(psi)!;
+        var output = p.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         p.WaitForExit();
+        Console.WriteLine(output[0]);
+        var numbers = output[1].Split(' ');
+        return (double.Parse(numbers[0], System.Globalization.CultureInfo.InvariantCulture), double.Parse(numbers[1], System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static void Incremental(int edits)

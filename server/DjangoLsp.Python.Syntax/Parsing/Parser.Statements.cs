@@ -9,6 +9,11 @@ internal sealed partial class Parser
         var statements = RentList();
         while (true)
         {
+            if (TryReuseAtLineStart() is { } reused)
+            {
+                statements.Add(reused);
+                continue;
+            }
             var k = CurrentKind;
             if (k == SyntaxKind.EndOfFileToken) break;
             if (k == SyntaxKind.IndentToken)
@@ -75,6 +80,26 @@ internal sealed partial class Parser
     {
         if (ReferenceEquals(indent, _structuralIndent) || (indent != StatementIndentTable.NotReusable && IndentLevel.SameStack(indent, _structuralIndent))) return;
         StatementIndents.Add(statement, indent, incremental: _reuse is not null);
+    }
+
+    /// <summary>
+    /// Incremental fast path: with nothing buffered and the tokenizer at a clean line start (typically right after a
+    /// reused statement), the next old statement is offered without lexing its first token. From this state and on
+    /// the same text the tokenizer would produce exactly the old statement's tokens, which
+    /// <see cref="IncrementalReuse.TryGetStatement"/> checks (same stack, line at the innermost indentation, text
+    /// and lookahead outside the edit). Saves lexing (and allocating the leading trivia of) one token per reused statement.
+    /// </summary>
+    private GreenNode? TryReuseAtLineStart()
+    {
+        if (_reuse is null || _index != _count || !_lexer.IsAtCleanLineStart || _lexer.Position != _lexedEnd) return null;
+        if (_pendingSkipped.Count != 0 || _pendingDiagnostics is { Count: > 0 }) return null;
+        var indent = _lexer.Indent;
+        var node = _reuse.TryGetStatement(_lexedEnd, indent);
+        if (node is null) return null;
+        _lexedEnd += node.FullWidth;
+        _lexer.ResetToLineStart(_lexedEnd, indent);
+        ReusedNodeCount++;
+        return node;
     }
 
     private GreenNode? TryReuseStatement()
@@ -459,8 +484,14 @@ internal sealed partial class Parser
         // the first statement's position (which is what incremental reuse will measure).
         var outer = _structuralIndent;
         _structuralIndent = ReferenceEquals(blockIndent.Parent, outer) ? blockIndent : new IndentLevel(blockIndent.Column, blockIndent.AltColumn, outer);
-        while (CurrentKind is not (SyntaxKind.DedentToken or SyntaxKind.EndOfFileToken))
+        while (true)
         {
+            if (statements.Count > 0 && TryReuseAtLineStart() is { } reused)
+            {
+                statements.Add(reused);
+                continue;
+            }
+            if (CurrentKind is SyntaxKind.DedentToken or SyntaxKind.EndOfFileToken) break;
             if (CurrentKind == SyntaxKind.IndentToken)
             {
                 SkipUnexpectedIndent();

@@ -23,8 +23,9 @@ internal sealed partial class Parser
                 if (!token.ContainsDiagnostics)
                 {
                     if (isBytes && HasNonAscii(token.Text)) part = WithError(token, "bytes can only contain ASCII literal characters");
-                    else
+                    else if (!info.IsRaw && token.Text.Contains('\\'))
                     {
+                        // Only escape sequences can be malformed: literals without a backslash need no decoding.
                         StringLiteralInfo.Decode(token.Text, out var error);
                         if (error is not null) part = WithError(token, error);
                     }
