@@ -73,7 +73,7 @@ public sealed class PythonSyntaxTree
             oldEnd = Math.Max(oldEnd, c.Span.End);
         }
         int newEnd = oldEnd + (newString.Length - _text.Length);
-        if (start > oldEnd || newEnd < start || oldEnd > _text.Length) return Parse(newText, newString, FilePath);
+        if (start > oldEnd || newEnd < start || oldEnd > _text.Length || _statementIndents.IsUnreliable) return Parse(newText, newString, FilePath);
         var reuse = new IncrementalReuse(_text, newString, _green, _statementIndents, start, oldEnd, newEnd);
         var parser = new Parser(newString, reuse);
         var green = parser.ParseModule();

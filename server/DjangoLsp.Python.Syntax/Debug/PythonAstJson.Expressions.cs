@@ -156,7 +156,7 @@ public static partial class PythonAstJson
             }
         }
 
-        private static GreenNode Parser_Wrap(GreenNode fstring) => new GreenInternalNode(SyntaxKind.StringLiteralExpression, [new GreenInternalNode(SyntaxKind.List, [fstring])]);
+        private static GreenNode Parser_Wrap(GreenNode fstring) => GreenInternalNode.Create(SyntaxKind.StringLiteralExpression, [GreenInternalNode.Create(SyntaxKind.List, [fstring])]);
 
         private void PositionalArgument(GreenNode a)
         {

@@ -9,19 +9,40 @@ internal readonly record struct GreenDiagnostic(int Offset, int Width, string Me
 /// </summary>
 internal abstract class GreenNode
 {
-    protected GreenNode(SyntaxKind kind, int fullWidth, GreenDiagnostic[]? diagnostics)
+    [Flags]
+    protected enum NodeFlags : byte
     {
-        Kind = kind;
-        FullWidth = fullWidth;
-        Diagnostics = diagnostics;
+        None = 0,
+        ContainsDiagnostics = 1,
+        IsMissing = 2,
     }
 
-    public SyntaxKind Kind { get; }
+    // Kind and flags share one word with the width: a node is 32 bytes plus its children (the tree of the
+    // whole standard library is held in memory at once, so every field counts).
+    private readonly SyntaxKind _kind;
+    private readonly NodeFlags _flags;
+    private readonly int _fullWidth;
+    private readonly GreenDiagnostic[]? _diagnostics;
 
-    public int FullWidth { get; }
+    protected GreenNode(SyntaxKind kind, int fullWidth, GreenDiagnostic[]? diagnostics, NodeFlags flags)
+    {
+        _kind = kind;
+        _fullWidth = fullWidth;
+        _diagnostics = diagnostics;
+        _flags = diagnostics is not null ? flags | NodeFlags.ContainsDiagnostics : flags;
+    }
+
+    public SyntaxKind Kind => _kind;
+
+    public int FullWidth => _fullWidth;
 
     /// <summary>Diagnostics owned by this node (not its children), or null.</summary>
-    public GreenDiagnostic[]? Diagnostics { get; }
+    public GreenDiagnostic[]? Diagnostics => _diagnostics;
+
+    /// <summary>True if this node or a descendant carries a diagnostic.</summary>
+    public bool ContainsDiagnostics => (_flags & NodeFlags.ContainsDiagnostics) != 0;
+
+    private protected bool HasFlag(NodeFlags flag) => (_flags & flag) != 0;
 
     public virtual int SlotCount => 0;
 
@@ -30,9 +51,6 @@ internal abstract class GreenNode
     public virtual bool IsToken => false;
 
     public virtual bool IsTrivia => false;
-
-    /// <summary>True if this node or a descendant carries a diagnostic.</summary>
-    public abstract bool ContainsDiagnostics { get; }
 
     public abstract GreenNode WithDiagnostics(GreenDiagnostic[]? diagnostics);
 
@@ -129,59 +147,14 @@ internal abstract class GreenNode
     }
 }
 
-/// <summary>An interior node with a fixed array of (possibly null) children.</summary>
-internal sealed class GreenInternalNode : GreenNode
-{
-    private readonly GreenNode?[] _slots;
-    private readonly bool _containsDiagnostics;
-
-    public GreenInternalNode(SyntaxKind kind, GreenNode?[] slots, GreenDiagnostic[]? diagnostics = null)
-        : base(kind, ComputeWidth(slots), diagnostics)
-    {
-        _slots = slots;
-        bool contains = diagnostics is not null;
-        if (!contains)
-        {
-            foreach (var s in slots)
-            {
-                if (s is not null && s.ContainsDiagnostics) { contains = true; break; }
-            }
-        }
-        _containsDiagnostics = contains;
-    }
-
-    private static int ComputeWidth(GreenNode?[] slots)
-    {
-        int w = 0;
-        foreach (var s in slots) w += s?.FullWidth ?? 0;
-        return w;
-    }
-
-    public override int SlotCount => _slots.Length;
-
-    public override GreenNode? GetSlot(int index) => _slots[index];
-
-    public override bool ContainsDiagnostics => _containsDiagnostics;
-
-    public override GreenNode WithDiagnostics(GreenDiagnostic[]? diagnostics) => new GreenInternalNode(Kind, _slots, diagnostics);
-
-    public override void WriteTo(System.Text.StringBuilder builder)
-    {
-        // Iterative over slots, recursive over depth (depth is bounded by the parser's nesting limit).
-        foreach (var s in _slots) s?.WriteTo(builder);
-    }
-}
-
 /// <summary>A leaf of trivia: whitespace, comment, line continuation, skipped text.</summary>
 internal sealed class GreenTrivia : GreenNode
 {
-    public GreenTrivia(SyntaxKind kind, string text) : base(kind, text.Length, null) => Text = text;
+    public GreenTrivia(SyntaxKind kind, string text) : base(kind, text.Length, null, NodeFlags.None) => Text = text;
 
     public string Text { get; }
 
     public override bool IsTrivia => true;
-
-    public override bool ContainsDiagnostics => false;
 
     public override GreenNode WithDiagnostics(GreenDiagnostic[]? diagnostics) => this;
 
@@ -194,12 +167,11 @@ internal sealed class GreenToken : GreenNode
     public static readonly GreenTrivia[] NoTrivia = [];
 
     public GreenToken(SyntaxKind kind, string text, GreenTrivia[] leading, GreenTrivia[] trailing, bool isMissing = false, GreenDiagnostic[]? diagnostics = null)
-        : base(kind, text.Length + TriviaWidth(leading) + TriviaWidth(trailing), diagnostics)
+        : base(kind, text.Length + TriviaWidth(leading) + TriviaWidth(trailing), diagnostics, isMissing ? NodeFlags.IsMissing : NodeFlags.None)
     {
         Text = text;
         LeadingTrivia = leading;
         TrailingTrivia = trailing;
-        IsMissing = isMissing;
     }
 
     public string Text { get; }
@@ -208,11 +180,9 @@ internal sealed class GreenToken : GreenNode
 
     public GreenTrivia[] TrailingTrivia { get; }
 
-    public bool IsMissing { get; }
+    public bool IsMissing => HasFlag(NodeFlags.IsMissing);
 
     public override bool IsToken => true;
-
-    public override bool ContainsDiagnostics => Diagnostics is not null;
 
     public override int LeadingTriviaWidth => TriviaWidth(LeadingTrivia);
 

@@ -125,10 +125,12 @@ internal sealed class IncrementalReuse
         {
             var stmt = list.GetSlot(i)!;
             int end = pos + stmt.FullWidth;
-            if (IsLineStart(_oldText, pos) && EndsLogicalLine(stmt) && StatementIndents.TryGetValue(stmt, out var lexerIndent))
+            if (IsLineStart(_oldText, pos) && EndsLogicalLine(stmt))
             {
-                // The tokenizer's real stack, which can differ from the block structure after indentation errors.
-                result[pos] = (stmt, lexerIndent);
+                // The block structure, unless the parse recorded the tokenizer's real stack (which differs after
+                // indentation errors) or that the statement must not be reused.
+                if (!StatementIndents.TryGetValue(stmt, out var lexerIndent)) lexerIndent = indent;
+                if (lexerIndent != StatementIndentTable.NotReusable) result[pos] = (stmt, lexerIndent);
             }
             bool reusableBefore = end <= _changeStart && LookaheadEnd(end) <= _changeStart;
             bool after = pos >= _oldChangeEnd;
@@ -163,11 +165,7 @@ internal sealed class IncrementalReuse
                 if (child.GetSlot(1) is GreenToken { IsMissing: false } && statements.SlotCount > 0)
                 {
                     int stmtPos = pos + (child.GetSlot(0)?.FullWidth ?? 0) + child.GetSlot(1)!.FullWidth;
-                    var first = statements.GetSlot(0)!;
-                    int tokenStart = stmtPos + first.LeadingTriviaWidth;
-                    int lineStart = tokenStart;
-                    while (lineStart > 0 && _oldText[lineStart - 1] != '\n' && _oldText[lineStart - 1] != '\r') lineStart--;
-                    var (col, alt) = IndentLevel.Measure(_oldText, lineStart, tokenStart);
+                    var (col, alt) = StatementIndentTable.BlockIndentation(_oldText, stmtPos, statements.GetSlot(0)!);
                     AddStatements(statements, stmtPos, new IndentLevel(col, alt, indent), result);
                 }
             }

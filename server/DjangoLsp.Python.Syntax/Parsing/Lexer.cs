@@ -192,8 +192,7 @@ internal sealed partial class Lexer
             else
             {
                 _pos = idEnd;
-                text = _strings.Get(_text, start, idEnd - start);
-                kind = KeywordKind(text);
+                text = _strings.Get(_text, start, idEnd - start, out kind);
                 if (kind == SyntaxKind.None)
                 {
                     kind = SyntaxKind.IdentifierToken;
@@ -580,7 +579,7 @@ internal sealed partial class Lexer
         _ = start;
     }
 
-    private static SyntaxKind KeywordKind(string text)
+    internal static SyntaxKind KeywordKind(string text)
     {
         switch (text)
         {

@@ -32,7 +32,7 @@ internal sealed partial class Parser
     {
         var first = ParseStarExpression();
         if (CurrentKind != SyntaxKind.CommaToken) return first;
-        var items = new List<GreenNode> { first };
+        var items = RentList(first);
         while (CurrentKind == SyntaxKind.CommaToken)
         {
             items.Add(Eat());
@@ -55,7 +55,7 @@ internal sealed partial class Parser
     {
         var first = ParseStarNamedExpression();
         if (CurrentKind != SyntaxKind.CommaToken) return first;
-        var items = new List<GreenNode> { first };
+        var items = RentList(first);
         while (CurrentKind == SyntaxKind.CommaToken)
         {
             items.Add(Eat());
@@ -188,7 +188,7 @@ internal sealed partial class Parser
     private GreenNode ParseComparison()
     {
         var left = ParseBitwiseOr();
-        List<GreenNode>? operands = null;
+        GreenListBuilder? operands = null;
         while (true)
         {
             GreenNode? op2 = null;
@@ -213,7 +213,7 @@ internal sealed partial class Parser
                 default:
                     return operands is null ? left : Node(SyntaxKind.CompareExpression, left, List(operands));
             }
-            (operands ??= new List<GreenNode>()).Add(Node(SyntaxKind.CompareOperand, op, op2, ParseBitwiseOr()));
+            (operands ??= RentList()).Add(Node(SyntaxKind.CompareOperand, op, op2, ParseBitwiseOr()));
         }
     }
 
@@ -312,9 +312,9 @@ internal sealed partial class Parser
         if (CurrentKind != SyntaxKind.CommaToken)
         {
             // a[*b] is a one-element tuple index (3.11).
-            return first.Kind == SyntaxKind.StarredExpression ? Node(SyntaxKind.TupleExpression, null, List([first]), null) : first;
+            return first.Kind == SyntaxKind.StarredExpression ? Node(SyntaxKind.TupleExpression, null, List(first), null) : first;
         }
-        var items = new List<GreenNode> { first };
+        var items = RentList(first);
         while (CurrentKind == SyntaxKind.CommaToken)
         {
             items.Add(Eat());
@@ -401,13 +401,13 @@ internal sealed partial class Parser
             if (first.Kind == SyntaxKind.StarredExpression) first = WithError(first, "cannot use starred expression here");
             return Node(SyntaxKind.ParenthesizedExpression, open, first, ExpectClose(SyntaxKind.CloseParenToken));
         }
-        var items = new List<GreenNode> { first };
+        var items = RentList(first);
         ParseCommaList(items, SyntaxKind.CloseParenToken);
         return Node(SyntaxKind.TupleExpression, open, List(items), ExpectClose(SyntaxKind.CloseParenToken));
     }
 
     /// <summary>Continues <c>, item, item [,]</c> up to the closing bracket.</summary>
-    private void ParseCommaList(List<GreenNode> items, SyntaxKind close)
+    private void ParseCommaList(GreenListBuilder items, SyntaxKind close)
     {
         while (CurrentKind == SyntaxKind.CommaToken)
         {
@@ -427,7 +427,7 @@ internal sealed partial class Parser
             var clauses = ParseComprehensionClauses();
             return Node(SyntaxKind.ListComprehension, open, first, clauses, ExpectClose(SyntaxKind.CloseBracketToken));
         }
-        var items = new List<GreenNode> { first };
+        var items = RentList(first);
         ParseCommaList(items, SyntaxKind.CloseBracketToken);
         return Node(SyntaxKind.ListExpression, open, List(items), ExpectClose(SyntaxKind.CloseBracketToken));
     }
@@ -465,7 +465,7 @@ internal sealed partial class Parser
             if (first.Kind == SyntaxKind.DoubleStarredExpression) first = WithError(first, "dict unpacking cannot be used in dict comprehension");
             return Node(isDict ? SyntaxKind.DictComprehension : SyntaxKind.SetComprehension, open, first, clauses, ExpectClose(SyntaxKind.CloseBraceToken));
         }
-        var items = new List<GreenNode> { first };
+        var items = RentList(first);
         while (CurrentKind == SyntaxKind.CommaToken)
         {
             items.Add(Eat());
@@ -494,7 +494,7 @@ internal sealed partial class Parser
 
     private GreenNode ParseComprehensionClauses()
     {
-        var clauses = new List<GreenNode>();
+        var clauses = RentList();
         while (true)
         {
             if (CurrentKind == SyntaxKind.ForKeyword || (CurrentKind == SyntaxKind.AsyncKeyword && PeekKind(1) == SyntaxKind.ForKeyword))
@@ -523,7 +523,7 @@ internal sealed partial class Parser
     {
         var first = ParseBitwiseOrOrStar();
         if (CurrentKind != SyntaxKind.CommaToken) return first;
-        var items = new List<GreenNode> { first };
+        var items = RentList(first);
         while (CurrentKind == SyntaxKind.CommaToken)
         {
             items.Add(Eat());
@@ -538,7 +538,7 @@ internal sealed partial class Parser
     private GreenNode ParseArgumentList()
     {
         var open = Eat();
-        var items = new List<GreenNode>();
+        var items = RentList();
         bool seenKeyword = false, seenDoubleStar = false;
         int count = 0;
         while (CurrentKind is not (SyntaxKind.CloseParenToken or SyntaxKind.NewLineToken or SyntaxKind.EndOfFileToken))

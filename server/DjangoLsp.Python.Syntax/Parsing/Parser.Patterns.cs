@@ -8,8 +8,8 @@ internal sealed partial class Parser
     private GreenNode ParsePatternTop()
     {
         var first = ParseMaybeStarPattern();
-        if (CurrentKind != SyntaxKind.CommaToken) return first.Kind == SyntaxKind.StarPattern ? Node(SyntaxKind.SequencePattern, null, List([first]), null) : first;
-        var items = new List<GreenNode> { first };
+        if (CurrentKind != SyntaxKind.CommaToken) return first.Kind == SyntaxKind.StarPattern ? Node(SyntaxKind.SequencePattern, null, List(first), null) : first;
+        var items = RentList(first);
         while (CurrentKind == SyntaxKind.CommaToken)
         {
             items.Add(Eat());
@@ -52,7 +52,7 @@ internal sealed partial class Parser
     {
         var first = ParseClosedPattern();
         if (CurrentKind != SyntaxKind.BarToken) return first;
-        var items = new List<GreenNode> { first };
+        var items = RentList(first);
         while (CurrentKind == SyntaxKind.BarToken)
         {
             items.Add(Eat());
@@ -100,7 +100,7 @@ internal sealed partial class Parser
                 {
                     return Node(SyntaxKind.GroupPattern, open, first, Expect(SyntaxKind.CloseParenToken));
                 }
-                var items = new List<GreenNode> { first };
+                var items = RentList(first);
                 while (CurrentKind == SyntaxKind.CommaToken)
                 {
                     items.Add(Eat());
@@ -112,7 +112,7 @@ internal sealed partial class Parser
             case SyntaxKind.OpenBracketToken:
             {
                 var open = Eat();
-                var items = new List<GreenNode>();
+                var items = RentList();
                 while (CurrentKind != SyntaxKind.CloseBracketToken && CurrentKind is not (SyntaxKind.NewLineToken or SyntaxKind.EndOfFileToken))
                 {
                     items.Add(ParseMaybeStarPattern());
@@ -131,7 +131,7 @@ internal sealed partial class Parser
     private GreenNode ParseMappingPattern()
     {
         var open = Eat();
-        var items = new List<GreenNode>();
+        var items = RentList();
         while (CurrentKind != SyntaxKind.CloseBraceToken && CurrentKind is not (SyntaxKind.NewLineToken or SyntaxKind.EndOfFileToken))
         {
             if (CurrentKind == SyntaxKind.StarStarToken)
@@ -167,7 +167,7 @@ internal sealed partial class Parser
     private GreenNode ParseClassPattern(GreenNode cls)
     {
         var open = Eat();
-        var items = new List<GreenNode>();
+        var items = RentList();
         bool seenKeyword = false;
         while (CurrentKind != SyntaxKind.CloseParenToken && CurrentKind is not (SyntaxKind.NewLineToken or SyntaxKind.EndOfFileToken))
         {

@@ -6,9 +6,14 @@ internal sealed partial class Parser
 {
     public GreenNode ParseModule()
     {
-        var statements = new List<GreenNode>();
+        var statements = RentList();
         while (true)
         {
+            if (TryReuseAtLineStart() is { } reused)
+            {
+                statements.Add(reused);
+                continue;
+            }
             var k = CurrentKind;
             if (k == SyntaxKind.EndOfFileToken) break;
             if (k == SyntaxKind.IndentToken)
@@ -40,33 +45,75 @@ internal sealed partial class Parser
 
     private GreenNode ParseStatementOrReuse()
     {
+        var statement = ParseStatementOrReuse(out var recordIndent);
+        if (recordIndent is not null) RecordStatementIndent(statement, recordIndent);
+        return statement;
+    }
+
+    /// <summary>
+    /// Parses (or reuses) one statement of a statement list. <paramref name="recordIndent"/> is what to record for a
+    /// newly parsed statement: the tokenizer's stack at its first token, or <see cref="StatementIndentTable.NotReusable"/>;
+    /// null for a reused one.
+    /// </summary>
+    private GreenNode ParseStatementOrReuse(out IndentLevel? recordIndent)
+    {
         bool clean = _pendingSkipped.Count == 0 && (_pendingDiagnostics is null || _pendingDiagnostics.Count == 0);
         if (_reuse is not null && clean)
         {
             var reused = TryReuseStatement();
-            if (reused is not null) return reused;
+            if (reused is not null)
+            {
+                recordIndent = null;
+                return reused;
+            }
         }
-        var indent = _tokenIndents[_index];
-        bool startsLine = _tokenStartsLine[_index];
+        _ = Current;
+        var indent = _buffer[_index].Indent;
+        bool startsLine = _buffer[_index].StartsLine;
         var statement = ParseStatement();
-        if (clean && startsLine) StatementIndents.Add(statement, indent, incremental: _reuse is not null);
+        recordIndent = clean && startsLine ? indent : StatementIndentTable.NotReusable;
         return statement;
+    }
+
+    /// <summary>Records the statement's stack when it differs from the block structure (see <see cref="StatementIndentTable"/>).</summary>
+    private void RecordStatementIndent(GreenNode statement, IndentLevel indent)
+    {
+        if (ReferenceEquals(indent, _structuralIndent) || (indent != StatementIndentTable.NotReusable && IndentLevel.SameStack(indent, _structuralIndent))) return;
+        StatementIndents.Add(statement, indent, incremental: _reuse is not null);
+    }
+
+    /// <summary>
+    /// Incremental fast path: with nothing buffered and the tokenizer at a clean line start (typically right after a
+    /// reused statement), the next old statement is offered without lexing its first token. From this state and on
+    /// the same text the tokenizer would produce exactly the old statement's tokens, which
+    /// <see cref="IncrementalReuse.TryGetStatement"/> checks (same stack, line at the innermost indentation, text
+    /// and lookahead outside the edit). Saves lexing (and allocating the leading trivia of) one token per reused statement.
+    /// </summary>
+    private GreenNode? TryReuseAtLineStart()
+    {
+        if (_reuse is null || _index != _count || !_lexer.IsAtCleanLineStart || _lexer.Position != _lexedEnd) return null;
+        if (_pendingSkipped.Count != 0 || _pendingDiagnostics is { Count: > 0 }) return null;
+        var indent = _lexer.Indent;
+        var node = _reuse.TryGetStatement(_lexedEnd, indent);
+        if (node is null) return null;
+        _lexedEnd += node.FullWidth;
+        _lexer.ResetToLineStart(_lexedEnd, indent);
+        ReusedNodeCount++;
+        return node;
     }
 
     private GreenNode? TryReuseStatement()
     {
         var token = Current;
         if (token.Kind is SyntaxKind.IndentToken or SyntaxKind.DedentToken or SyntaxKind.EndOfFileToken) return null;
-        if (!_tokenStartsLine[_index]) return null;
-        int fullStart = _tokenStarts[_index];
-        var indent = _tokenIndents[_index];
+        ref var buffered = ref _buffer[_index];
+        if (!buffered.StartsLine) return null;
+        int fullStart = buffered.FullStart;
+        var indent = buffered.Indent;
         var node = _reuse!.TryGetStatement(fullStart, indent);
         if (node is null) return null;
         // Drop lookahead and continue lexing after the reused statement.
-        _tokens.RemoveRange(_index, _tokens.Count - _index);
-        _tokenIndents.RemoveRange(_index, _tokenIndents.Count - _index);
-        _tokenStarts.RemoveRange(_index, _tokenStarts.Count - _index);
-        _tokenStartsLine.RemoveRange(_index, _tokenStartsLine.Count - _index);
+        DiscardLookahead();
         _lexedEnd = fullStart + node.FullWidth;
         _lexer.ResetToLineStart(_lexedEnd, indent);
         ReusedNodeCount++;
@@ -138,7 +185,7 @@ internal sealed partial class Parser
             {
                 var kind = CurrentKind == SyntaxKind.GlobalKeyword ? SyntaxKind.GlobalStatement : SyntaxKind.NonlocalStatement;
                 var kw = Eat();
-                var names = new List<GreenNode> { Expect(SyntaxKind.IdentifierToken) };
+                var names = RentList(Expect(SyntaxKind.IdentifierToken));
                 while (CurrentKind == SyntaxKind.CommaToken)
                 {
                     names.Add(Eat());
@@ -150,7 +197,7 @@ internal sealed partial class Parser
             case SyntaxKind.DelKeyword:
             {
                 var kw = Eat();
-                var targets = new List<GreenNode>();
+                var targets = RentList();
                 while (true)
                 {
                     targets.Add(CheckTarget(ParseBitwiseOrOrStar(), TargetKind.Delete));
@@ -190,7 +237,7 @@ internal sealed partial class Parser
     private bool AtSimpleStatementEnd() => CurrentKind is SyntaxKind.NewLineToken or SyntaxKind.SemicolonToken or SyntaxKind.EndOfFileToken;
 
     /// <summary>Appends the ';' and/or NEWLINE slots, skipping anything unexpected before them.</summary>
-    private GreenNode Finish(SyntaxKind kind, params GreenNode?[] parts)
+    private GreenNode Finish(SyntaxKind kind, params ReadOnlySpan<GreenNode?> parts)
     {
         if (!AtSimpleStatementEnd() && CurrentKind is not (SyntaxKind.DedentToken or SyntaxKind.IndentToken))
         {
@@ -207,11 +254,13 @@ internal sealed partial class Parser
         {
             newline = Expect(SyntaxKind.NewLineToken);
         }
-        var slots = new GreenNode?[parts.Length + 2];
-        parts.CopyTo(slots, 0);
+        var buffer = new SlotBuffer();
+        Span<GreenNode?> slots = buffer;
+        slots = slots[..(parts.Length + 2)];
+        parts.CopyTo(slots);
         slots[^2] = semicolon;
         slots[^1] = newline;
-        return new GreenInternalNode(kind, slots);
+        return GreenInternalNode.Create(kind, slots);
     }
 
     private GreenNode ParseExpressionOrAssignment()
@@ -231,7 +280,7 @@ internal sealed partial class Parser
         {
             case SyntaxKind.EqualsToken:
             {
-                var targets = new List<GreenNode>();
+                var targets = RentList();
                 GreenNode value = first;
                 while (CurrentKind == SyntaxKind.EqualsToken)
                 {
@@ -311,7 +360,7 @@ internal sealed partial class Parser
     private GreenNode ParseImport()
     {
         var kw = Eat();
-        var names = new List<GreenNode>();
+        var names = RentList();
         while (true)
         {
             var dotted = ParseDottedName();
@@ -330,7 +379,7 @@ internal sealed partial class Parser
 
     private GreenNode ParseDottedName()
     {
-        var parts = new List<GreenNode> { Expect(SyntaxKind.IdentifierToken) };
+        var parts = RentList(Expect(SyntaxKind.IdentifierToken));
         while (CurrentKind == SyntaxKind.DotToken)
         {
             parts.Add(Eat());
@@ -342,13 +391,13 @@ internal sealed partial class Parser
     private GreenNode ParseFromImport()
     {
         var from = Eat();
-        var dots = new List<GreenNode>();
+        var dots = RentList();
         while (CurrentKind is SyntaxKind.DotToken or SyntaxKind.DotDotDotToken) dots.Add(Eat());
         GreenNode? module = null;
         if (CurrentKind != SyntaxKind.ImportKeyword || dots.Count == 0) module = ParseDottedName();
         var import = Expect(SyntaxKind.ImportKeyword);
         GreenNode? open = null, close = null;
-        var names = new List<GreenNode>();
+        var names = RentList();
         if (CurrentKind == SyntaxKind.StarToken)
         {
             names.Add(Eat());
@@ -358,7 +407,7 @@ internal sealed partial class Parser
             open = TryEat(SyntaxKind.OpenParenToken);
             while (true)
             {
-                var name = Node(SyntaxKind.DottedName, List([Expect(SyntaxKind.IdentifierToken)]));
+                var name = Node(SyntaxKind.DottedName, List(Expect(SyntaxKind.IdentifierToken)));
                 GreenNode? asKw = null, alias = null;
                 if (CurrentKind == SyntaxKind.AsKeyword)
                 {
@@ -404,7 +453,7 @@ internal sealed partial class Parser
                 var missing = Missing(SyntaxKind.IndentToken, $"expected an indented block after {owner}");
                 return Node(SyntaxKind.Block, null, missing, EmptyList, null);
             }
-            var inline = new List<GreenNode>();
+            var inline = RentList();
             while (true)
             {
                 var s = ParseSimpleStatement();
@@ -414,14 +463,16 @@ internal sealed partial class Parser
             }
             return Node(SyntaxKind.Block, null, null, List(inline), null);
         }
+        int blockStart = _buffer[_index].FullStart - _pendingWidth;
         var newline = Eat();
         if (CurrentKind != SyntaxKind.IndentToken)
         {
             var missing = Missing(SyntaxKind.IndentToken, $"expected an indented block after {owner}");
             return Node(SyntaxKind.Block, newline, missing, EmptyList, null);
         }
+        var blockIndent = _buffer[_index].Indent;
         var indent = Eat();
-        var statements = new List<GreenNode>();
+        var statements = RentList();
         if (!EnterDepth())
         {
             ExitDepth();
@@ -429,15 +480,35 @@ internal sealed partial class Parser
             var dedentTooDeep = CurrentKind == SyntaxKind.DedentToken ? Eat() : Missing(SyntaxKind.DedentToken, "too many levels of indentation");
             return Node(SyntaxKind.Block, newline, indent, EmptyList, dedentTooDeep);
         }
-        while (CurrentKind is not (SyntaxKind.DedentToken or SyntaxKind.EndOfFileToken))
+        // The block structure's level for this block, taken from the tokenizer's INDENT and checked below against
+        // the first statement's position (which is what incremental reuse will measure).
+        var outer = _structuralIndent;
+        _structuralIndent = ReferenceEquals(blockIndent.Parent, outer) ? blockIndent : new IndentLevel(blockIndent.Column, blockIndent.AltColumn, outer);
+        while (true)
         {
+            if (statements.Count > 0 && TryReuseAtLineStart() is { } reused)
+            {
+                statements.Add(reused);
+                continue;
+            }
+            if (CurrentKind is SyntaxKind.DedentToken or SyntaxKind.EndOfFileToken) break;
             if (CurrentKind == SyntaxKind.IndentToken)
             {
                 SkipUnexpectedIndent();
                 continue;
             }
-            statements.Add(ParseStatementOrReuse());
+            if (statements.Count > 0)
+            {
+                statements.Add(ParseStatementOrReuse());
+                continue;
+            }
+            var first = ParseStatementOrReuse(out var recordIndent);
+            var (column, altColumn) = StatementIndentTable.BlockIndentation(_lexer.Text, blockStart + newline.FullWidth + indent.FullWidth, first);
+            if (column != _structuralIndent.Column || altColumn != _structuralIndent.AltColumn) StatementIndents.MarkUnreliable();
+            if (recordIndent is not null) RecordStatementIndent(first, recordIndent);
+            statements.Add(first);
         }
+        _structuralIndent = outer;
         ExitDepth();
         var dedent = CurrentKind == SyntaxKind.DedentToken ? Eat() : Missing(SyntaxKind.DedentToken, "invalid syntax");
         return Node(SyntaxKind.Block, newline, indent, List(statements), dedent);
@@ -471,7 +542,7 @@ internal sealed partial class Parser
         var test = ParseNamedExpression();
         var colon = Expect(SyntaxKind.ColonToken);
         var body = ParseBlock(LineOf("if"));
-        var elifs = new List<GreenNode>();
+        var elifs = RentList();
         while (CurrentKind == SyntaxKind.ElifKeyword)
         {
             var ekw = Eat();
@@ -479,7 +550,7 @@ internal sealed partial class Parser
             var ecolon = Expect(SyntaxKind.ColonToken);
             elifs.Add(Node(SyntaxKind.ElifClause, ekw, etest, ecolon, ParseBlock("'elif' statement")));
         }
-        return Node(SyntaxKind.IfStatement, kw, test, colon, body, elifs.Count == 0 ? EmptyList : List(elifs), ParseElse());
+        return Node(SyntaxKind.IfStatement, kw, test, colon, body, List(elifs), ParseElse());
     }
 
     private GreenNode? ParseElse()
@@ -515,7 +586,7 @@ internal sealed partial class Parser
         var kw = Eat();
         var colon = Expect(SyntaxKind.ColonToken);
         var body = ParseBlock(LineOf("try"));
-        var handlers = new List<GreenNode>();
+        var handlers = RentList();
         bool? star = null;
         while (CurrentKind == SyntaxKind.ExceptKeyword)
         {
@@ -528,7 +599,7 @@ internal sealed partial class Parser
                 if (CurrentKind == SyntaxKind.CommaToken)
                 {
                     // except A, B:  (Python 2 / missing parentheses)
-                    var items = new List<GreenNode> { type };
+                    var items = RentList(type);
                     while (CurrentKind == SyntaxKind.CommaToken)
                     {
                         items.Add(Eat());
@@ -573,14 +644,14 @@ internal sealed partial class Parser
         {
             orelse = WithError(orelse, "invalid syntax: 'else' without 'except'");
         }
-        return Node(SyntaxKind.TryStatement, kw, colon, body, handlers.Count == 0 ? EmptyList : List(handlers), orelse, fin);
+        return Node(SyntaxKind.TryStatement, kw, colon, body, List(handlers), orelse, fin);
     }
 
     private GreenNode ParseWith(GreenNode? asyncKw)
     {
         var kw = Eat();
         GreenNode? open = null, close = null;
-        var items = new List<GreenNode>();
+        var items = RentList();
         if (CurrentKind == SyntaxKind.OpenParenToken && ParenthesizedWithItemsFollow())
         {
             open = Eat();
@@ -648,7 +719,7 @@ internal sealed partial class Parser
 
     private GreenNode ParseDecorated()
     {
-        var decorators = new List<GreenNode>();
+        var decorators = RentList();
         while (CurrentKind == SyntaxKind.AtToken)
         {
             var at = Eat();
@@ -714,7 +785,7 @@ internal sealed partial class Parser
     private GreenNode ParseTypeParameterList()
     {
         var open = Eat();
-        var items = new List<GreenNode>();
+        var items = RentList();
         while (CurrentKind != SyntaxKind.CloseBracketToken)
         {
             var star = CurrentKind is SyntaxKind.StarToken or SyntaxKind.StarStarToken ? Eat() : null;
@@ -741,7 +812,7 @@ internal sealed partial class Parser
     /// <summary>Parameters of a def (with annotations) or lambda, validating their order like CPython.</summary>
     private GreenNode ParseParameters(SyntaxKind terminator, bool allowAnnotations)
     {
-        var items = new List<GreenNode>();
+        var items = RentList();
         bool seenDefault = false, seenStar = false, seenDoubleStar = false, seenSlash = false;
         bool bareStar = false;
         while (CurrentKind != terminator && CurrentKind is not (SyntaxKind.NewLineToken or SyntaxKind.EndOfFileToken))
@@ -813,7 +884,7 @@ internal sealed partial class Parser
             while (idx >= 0 && items[idx].IsToken) idx--;
             if (idx >= 0) items[idx] = WithError(items[idx], "named arguments must follow bare *");
         }
-        return items.Count == 0 ? EmptyList : List(items);
+        return List(items);
     }
 
     private void SkipOne(string message) => Skip(message);
@@ -856,7 +927,7 @@ internal sealed partial class Parser
         var colon = Expect(SyntaxKind.ColonToken);
         var nl = Expect(SyntaxKind.NewLineToken);
         GreenNode indent;
-        var cases = new List<GreenNode>();
+        var cases = RentList();
         if (CurrentKind != SyntaxKind.IndentToken)
         {
             indent = Missing(SyntaxKind.IndentToken, "expected an indented block after 'match' statement");
@@ -896,5 +967,12 @@ internal sealed partial class Parser
         Skip(null);
         SkipNestedBlock();
         if (CurrentKind == SyntaxKind.DedentToken) Skip(null);
+    }
+
+    /// <summary>Stack room for the slots of a simple statement (at most seven parts plus ';' and NEWLINE).</summary>
+    [System.Runtime.CompilerServices.InlineArray(12)]
+    private struct SlotBuffer
+    {
+        private GreenNode? _element;
     }
 }

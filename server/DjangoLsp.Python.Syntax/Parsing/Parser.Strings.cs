@@ -7,7 +7,7 @@ internal sealed partial class Parser
     /// <summary>Adjacent string literals (plain, f, t) as one <see cref="SyntaxKind.StringLiteralExpression"/>.</summary>
     private GreenNode ParseStrings()
     {
-        var parts = new List<GreenNode>();
+        var parts = RentList();
         bool? bytes = null;
         bool mixed = false;
         while (CurrentKind is SyntaxKind.StringToken or SyntaxKind.FStringStartToken)
@@ -23,8 +23,9 @@ internal sealed partial class Parser
                 if (!token.ContainsDiagnostics)
                 {
                     if (isBytes && HasNonAscii(token.Text)) part = WithError(token, "bytes can only contain ASCII literal characters");
-                    else
+                    else if (!info.IsRaw && token.Text.Contains('\\'))
                     {
+                        // Only escape sequences can be malformed: literals without a backslash need no decoding.
                         StringLiteralInfo.Decode(token.Text, out var error);
                         if (error is not null) part = WithError(token, error);
                     }
@@ -59,7 +60,7 @@ internal sealed partial class Parser
     {
         var start = Eat();
         var info = StringLiteralInfo.Parse(start.Text);
-        var parts = new List<GreenNode>();
+        var parts = RentList();
         GreenNode end;
         while (true)
         {
@@ -118,7 +119,7 @@ internal sealed partial class Parser
         if (CurrentKind == SyntaxKind.ColonToken)
         {
             colon = Eat();
-            var specParts = new List<GreenNode>();
+            var specParts = RentList();
             while (true)
             {
                 if (CurrentKind == SyntaxKind.FStringMiddleToken) specParts.Add(Eat());

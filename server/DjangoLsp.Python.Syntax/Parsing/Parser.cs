@@ -13,29 +13,36 @@ internal sealed partial class Parser
     internal const int MaxDepth = 200;
 
     private readonly Lexer _lexer;
-    private readonly List<GreenToken> _tokens;
-    private readonly List<IndentLevel> _tokenIndents;
-    private readonly List<int> _tokenStarts;
-    private readonly List<bool> _tokenStartsLine;
+
+    /// <summary>A lexed token with what incremental reuse needs to know about where it was lexed.</summary>
+    private struct BufferedToken
+    {
+        public GreenToken Token;
+        public IndentLevel Indent;
+        public int FullStart;
+        public bool StartsLine;
+    }
+
+    // Sliding window of lexed tokens: [0, _index) are consumed and may be discarded, [_index, _count) is
+    // lookahead. Consumed tokens are dropped when the window is full, so the buffer stays small (one per
+    // parser) instead of holding every token of the file.
+    private BufferedToken[] _buffer = new BufferedToken[32];
+    private int _count;
     private int _lexedEnd;
     private int _index;
     private readonly List<GreenTrivia> _pendingSkipped = new();
     private List<GreenDiagnostic>? _pendingDiagnostics;
     private int _pendingWidth;
     private int _depth;
+
+    /// <summary>The indentation stack implied by the enclosing indented blocks (see <see cref="StatementIndentTable"/>).</summary>
+    private IndentLevel _structuralIndent = IndentLevel.Root;
     private readonly IncrementalReuse? _reuse;
 
     public Parser(string text, IncrementalReuse? reuse = null)
     {
         _lexer = new Lexer(text);
         _reuse = reuse;
-        // A full parse keeps every token in the buffer: size it once (Python source has about one token per
-        // six characters) instead of growing by doubling. An incremental parse lexes only near the edit.
-        int capacity = reuse is null ? Math.Clamp(text.Length / 6, 64, 1 << 20) : 64;
-        _tokens = new List<GreenToken>(capacity);
-        _tokenIndents = new List<IndentLevel>(capacity);
-        _tokenStarts = new List<int>(capacity);
-        _tokenStartsLine = new List<bool>(capacity);
         StatementIndents = reuse?.StatementIndents ?? StatementIndentTable.CreateForFullParse();
     }
 
@@ -57,16 +64,47 @@ internal sealed partial class Parser
 
     private GreenToken Peek(int n)
     {
-        while (_index + n >= _tokens.Count)
+        int i = _index + n;
+        if (i < _count) return _buffer[i].Token;
+        return LexUntil(i);
+    }
+
+    private GreenToken LexUntil(int i)
+    {
+        while (i >= _count)
         {
+            if (_count == _buffer.Length)
+            {
+                if (_index > 0)
+                {
+                    // Drop consumed tokens instead of growing.
+                    Array.Copy(_buffer, _index, _buffer, 0, _count - _index);
+                    Array.Clear(_buffer, _count - _index, _index);
+                    _count -= _index;
+                    i -= _index;
+                    _index = 0;
+                }
+                else
+                {
+                    Array.Resize(ref _buffer, _buffer.Length * 2);
+                }
+            }
             var token = _lexer.Next();
-            _tokens.Add(token);
-            _tokenIndents.Add(_lexer.Indent);
-            _tokenStarts.Add(_lexedEnd);
-            _tokenStartsLine.Add(_lexer.TokenStartsLine);
+            ref var slot = ref _buffer[_count++];
+            slot.Token = token;
+            slot.Indent = _lexer.Indent;
+            slot.FullStart = _lexedEnd;
+            slot.StartsLine = _lexer.TokenStartsLine;
             _lexedEnd += token.FullWidth;
         }
-        return _tokens[_index + n];
+        return _buffer[i].Token;
+    }
+
+    /// <summary>Discards the lookahead from the current token on (incremental reuse resumes lexing elsewhere).</summary>
+    private void DiscardLookahead()
+    {
+        Array.Clear(_buffer, _index, _count - _index);
+        _count = _index;
     }
 
     private SyntaxKind PeekKind(int n) => Peek(n).Kind;
@@ -186,11 +224,28 @@ internal sealed partial class Parser
 
     // ---------------- Node construction ----------------
 
-    private static GreenNode Node(SyntaxKind kind, params GreenNode?[] slots) => new GreenInternalNode(kind, slots);
+    private static GreenNode Node(SyntaxKind kind, params ReadOnlySpan<GreenNode?> slots) => GreenInternalNode.Create(kind, slots);
 
-    private static GreenNode List(List<GreenNode> items) => new GreenInternalNode(SyntaxKind.List, items.ToArray());
+    private static GreenListBuilder RentList() => GreenListBuilder.Rent();
 
-    private static readonly GreenNode s_emptyList = new GreenInternalNode(SyntaxKind.List, []);
+    private static GreenListBuilder RentList(GreenNode first)
+    {
+        var builder = GreenListBuilder.Rent();
+        builder.Add(first);
+        return builder;
+    }
+
+    /// <summary>The list node for the builder's items; frees the builder.</summary>
+    private static GreenNode List(GreenListBuilder items)
+    {
+        var node = items.Count == 0 ? s_emptyList : GreenInternalNode.Create(SyntaxKind.List, items.AsSpan());
+        items.Free();
+        return node;
+    }
+
+    private static GreenNode List(GreenNode single) => GreenInternalNode.Create(SyntaxKind.List, [single]);
+
+    private static readonly GreenNode s_emptyList = GreenInternalNode.Create(SyntaxKind.List, []);
 
     private static GreenNode EmptyList => s_emptyList;
 

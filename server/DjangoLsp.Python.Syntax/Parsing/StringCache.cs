@@ -15,19 +15,39 @@ internal sealed class StringCache
 
     private const int Size = 4096;
     private const int MaxLength = 40;
-    private readonly string?[] _entries = new string?[Size];
+    private readonly Entry[] _entries = new Entry[Size];
 
-    public string Get(string text, int start, int length)
+    /// <summary>An interned text with its keyword kind (None for names and numbers), so keywords are classified once per text, not once per token.</summary>
+    private struct Entry
     {
-        if (length > MaxLength) return text.Substring(start, length);
+        public string? Text;
+        public SyntaxKind Keyword;
+    }
+
+    public string Get(string text, int start, int length) => Get(text, start, length, out _);
+
+    public string Get(string text, int start, int length, out SyntaxKind keyword)
+    {
+        if (length > MaxLength)
+        {
+            var longText = text.Substring(start, length);
+            keyword = SyntaxKind.None;
+            return longText;
+        }
         var span = text.AsSpan(start, length);
         int hash = length;
         foreach (char c in span) hash = (hash * 31) ^ c;
-        int index = hash & (Size - 1);
-        var existing = _entries[index];
-        if (existing is not null && span.SequenceEqual(existing)) return existing;
+        ref var entry = ref _entries[hash & (Size - 1)];
+        var existing = entry.Text;
+        if (existing is not null && span.SequenceEqual(existing))
+        {
+            keyword = entry.Keyword;
+            return existing;
+        }
         var s = span.ToString();
-        _entries[index] = s;
+        keyword = Lexer.KeywordKind(s);
+        entry.Text = s;
+        entry.Keyword = keyword;
         return s;
     }
 }

@@ -15,25 +15,34 @@ internal sealed class TokenCache
     /// <summary>One cache per thread, kept across parses (green tokens are immutable and position-free, so trees may share them).</summary>
     public static TokenCache ForCurrentThread => t_shared ??= new TokenCache();
 
-    private const int Size = 2048;
+    private const int Size = 4096;
     private readonly GreenToken?[] _entries = new GreenToken?[Size];
 
     public GreenToken Get(SyntaxKind kind, string text, GreenTrivia[] leading, GreenTrivia[] trailing)
     {
-        // Only tokens whose trivia arrays are shared singletons (none, or one cached whitespace) are cacheable.
-        if (leading.Length != 0 || trailing.Length > 1 || text.Length > 32)
+        // Only tokens whose trivia arrays are shared singletons (none, or one cached whitespace or line end) are
+        // cacheable; that includes the first token of a line whose only leading trivia is its indentation.
+        if (leading.Length > 1 || trailing.Length > 1 || text.Length > 32)
         {
             return new GreenToken(kind, text, leading, trailing);
         }
-        int hash = text.GetHashCode() ^ ((int)kind * 397) ^ (trailing.Length == 0 ? 0 : trailing[0].FullWidth * 7919);
+        // A cheap hash (length, kind, three characters, trailing width) instead of string.GetHashCode, which hashes
+        // every character with Marvin on every token; a collision only costs a cache miss (the entry is compared).
+        int hash = text.Length == 0
+            ? (int)kind * 397
+            : ((int)kind * 397) ^ (text.Length * 31) ^ (text[0] << 5) ^ (text[^1] << 11) ^ (text[text.Length >> 1] << 17);
+        if (trailing.Length != 0) hash ^= trailing[0].FullWidth * 7919;
+        if (leading.Length != 0) hash ^= leading[0].FullWidth * 104729;
+        hash ^= hash >> 11;
         int index = hash & (Size - 1);
         var existing = _entries[index];
-        if (existing is not null && existing.Kind == kind && ReferenceEquals(existing.TrailingTrivia, trailing) && existing.Text == text)
+        if (existing is not null && existing.Kind == kind && ReferenceEquals(existing.TrailingTrivia, trailing)
+            && ReferenceEquals(existing.LeadingTrivia, leading) && existing.Text == text)
         {
             return existing;
         }
         var token = new GreenToken(kind, text, leading, trailing);
-        if (trailing.Length == 0 || IsSharedArray(trailing)) _entries[index] = token;
+        if ((trailing.Length == 0 || IsSharedArray(trailing)) && (leading.Length == 0 || IsSharedArray(leading))) _entries[index] = token;
         return token;
     }
 

@@ -1,0 +1,152 @@
+namespace DjangoLsp.Python.Syntax.Green;
+
+/// <summary>
+/// An interior node. Nodes with up to five children keep them in fields (Roslyn's WithOneChild/WithTwoChildren…):
+/// no separate slot array, so a typical node is one allocation of 40–72 bytes instead of two. Longer lists keep
+/// an exact-size array. Create nodes with <see cref="Create(SyntaxKind, ReadOnlySpan{GreenNode?}, GreenDiagnostic[]?)"/>.
+/// </summary>
+internal abstract class GreenInternalNode : GreenNode
+{
+    private protected GreenInternalNode(SyntaxKind kind, int fullWidth, bool childrenContainDiagnostics, GreenDiagnostic[]? diagnostics)
+        : base(kind, fullWidth, diagnostics, childrenContainDiagnostics ? NodeFlags.ContainsDiagnostics : NodeFlags.None)
+    {
+    }
+
+    /// <summary>A node of <paramref name="kind"/> with the given (possibly null) children.</summary>
+    public static GreenInternalNode Create(SyntaxKind kind, ReadOnlySpan<GreenNode?> slots, GreenDiagnostic[]? diagnostics = null)
+    {
+        int width = 0;
+        bool childDiagnostics = false;
+        foreach (var s in slots)
+        {
+            if (s is null) continue;
+            width += s.FullWidth;
+            childDiagnostics |= s.ContainsDiagnostics;
+        }
+        return slots.Length switch
+        {
+            1 => new GreenNodeWithOneChild(kind, slots[0], width, childDiagnostics, diagnostics),
+            2 => new GreenNodeWithTwoChildren(kind, slots[0], slots[1], width, childDiagnostics, diagnostics),
+            3 => new GreenNodeWithThreeChildren(kind, slots[0], slots[1], slots[2], width, childDiagnostics, diagnostics),
+            4 => new GreenNodeWithFourChildren(kind, slots[0], slots[1], slots[2], slots[3], width, childDiagnostics, diagnostics),
+            5 => new GreenNodeWithFiveChildren(kind, slots[0], slots[1], slots[2], slots[3], slots[4], width, childDiagnostics, diagnostics),
+            _ => new GreenNodeWithManyChildren(kind, slots.ToArray(), width, childDiagnostics, diagnostics),
+        };
+    }
+
+    public override GreenNode WithDiagnostics(GreenDiagnostic[]? diagnostics)
+    {
+        // Rare (error paths only): copy the children out and build the same shape again.
+        var slots = new GreenNode?[SlotCount];
+        for (int i = 0; i < slots.Length; i++) slots[i] = GetSlot(i);
+        return Create(Kind, slots, diagnostics);
+    }
+
+    public override void WriteTo(System.Text.StringBuilder builder)
+    {
+        // Iterative over slots, recursive over depth (depth is bounded by the parser's nesting limit).
+        for (int i = 0; i < SlotCount; i++) GetSlot(i)?.WriteTo(builder);
+    }
+}
+
+internal sealed class GreenNodeWithOneChild(SyntaxKind kind, GreenNode? child0, int width, bool childDiagnostics, GreenDiagnostic[]? diagnostics)
+    : GreenInternalNode(kind, width, childDiagnostics, diagnostics)
+{
+    private readonly GreenNode? _child0 = child0;
+
+    public override int SlotCount => 1;
+
+    public override GreenNode? GetSlot(int index) => index == 0 ? _child0 : throw new ArgumentOutOfRangeException(nameof(index));
+}
+
+internal sealed class GreenNodeWithTwoChildren(SyntaxKind kind, GreenNode? child0, GreenNode? child1, int width, bool childDiagnostics, GreenDiagnostic[]? diagnostics)
+    : GreenInternalNode(kind, width, childDiagnostics, diagnostics)
+{
+    private readonly GreenNode? _child0 = child0;
+    private readonly GreenNode? _child1 = child1;
+
+    public override int SlotCount => 2;
+
+    public override GreenNode? GetSlot(int index) => index switch
+    {
+        0 => _child0,
+        1 => _child1,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+}
+
+internal sealed class GreenNodeWithThreeChildren(SyntaxKind kind, GreenNode? child0, GreenNode? child1, GreenNode? child2, int width, bool childDiagnostics, GreenDiagnostic[]? diagnostics)
+    : GreenInternalNode(kind, width, childDiagnostics, diagnostics)
+{
+    private readonly GreenNode? _child0 = child0;
+    private readonly GreenNode? _child1 = child1;
+    private readonly GreenNode? _child2 = child2;
+
+    public override int SlotCount => 3;
+
+    public override GreenNode? GetSlot(int index) => index switch
+    {
+        0 => _child0,
+        1 => _child1,
+        2 => _child2,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+}
+
+internal sealed class GreenNodeWithFourChildren(SyntaxKind kind, GreenNode? child0, GreenNode? child1, GreenNode? child2, GreenNode? child3, int width, bool childDiagnostics, GreenDiagnostic[]? diagnostics)
+    : GreenInternalNode(kind, width, childDiagnostics, diagnostics)
+{
+    private readonly GreenNode? _child0 = child0;
+    private readonly GreenNode? _child1 = child1;
+    private readonly GreenNode? _child2 = child2;
+    private readonly GreenNode? _child3 = child3;
+
+    public override int SlotCount => 4;
+
+    public override GreenNode? GetSlot(int index) => index switch
+    {
+        0 => _child0,
+        1 => _child1,
+        2 => _child2,
+        3 => _child3,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+}
+
+internal sealed class GreenNodeWithFiveChildren(SyntaxKind kind, GreenNode? child0, GreenNode? child1, GreenNode? child2, GreenNode? child3, GreenNode? child4, int width, bool childDiagnostics, GreenDiagnostic[]? diagnostics)
+    : GreenInternalNode(kind, width, childDiagnostics, diagnostics)
+{
+    private readonly GreenNode? _child0 = child0;
+    private readonly GreenNode? _child1 = child1;
+    private readonly GreenNode? _child2 = child2;
+    private readonly GreenNode? _child3 = child3;
+    private readonly GreenNode? _child4 = child4;
+
+    public override int SlotCount => 5;
+
+    public override GreenNode? GetSlot(int index) => index switch
+    {
+        0 => _child0,
+        1 => _child1,
+        2 => _child2,
+        3 => _child3,
+        4 => _child4,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+}
+
+/// <summary>Six or more children (long lists, function definitions): one exact-size array.</summary>
+internal sealed class GreenNodeWithManyChildren(SyntaxKind kind, GreenNode?[] slots, int width, bool childDiagnostics, GreenDiagnostic[]? diagnostics)
+    : GreenInternalNode(kind, width, childDiagnostics, diagnostics)
+{
+    private readonly GreenNode?[] _slots = slots;
+
+    public override int SlotCount => _slots.Length;
+
+    public override GreenNode? GetSlot(int index) => _slots[index];
+
+    public override void WriteTo(System.Text.StringBuilder builder)
+    {
+        foreach (var s in _slots) s?.WriteTo(builder);
+    }
+}

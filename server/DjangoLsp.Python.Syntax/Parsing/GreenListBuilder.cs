@@ -1,0 +1,55 @@
+using System.Runtime.CompilerServices;
+using DjangoLsp.Python.Syntax.Green;
+
+namespace DjangoLsp.Python.Syntax.Parsing;
+
+/// <summary>
+/// A reusable buffer for the children of a list node (Roslyn's SyntaxListBuilder): the parser rents one per list
+/// it builds and hands it back when the exact-size list node is made, so no List&lt;T&gt; and no growing arrays are
+/// allocated per list. Rented from a per-thread pool.
+/// </summary>
+internal sealed class GreenListBuilder
+{
+    [ThreadStatic]
+    private static Stack<GreenListBuilder>? t_pool;
+
+    private GreenNode?[] _items = new GreenNode?[8];
+
+    public int Count { get; private set; }
+
+    public static GreenListBuilder Rent()
+    {
+        var pool = t_pool;
+        if (pool is not null && pool.TryPop(out var builder)) return builder;
+        return new GreenListBuilder();
+    }
+
+    public GreenNode this[int index]
+    {
+        get => (uint)index < (uint)Count ? _items[index]! : throw new ArgumentOutOfRangeException(nameof(index));
+        set
+        {
+            if ((uint)index >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index));
+            _items[index] = value;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(GreenNode item)
+    {
+        if (Count == _items.Length) Array.Resize(ref _items, _items.Length * 2);
+        _items[Count++] = item;
+    }
+
+    public ReadOnlySpan<GreenNode?> AsSpan() => _items.AsSpan(0, Count);
+
+    /// <summary>Clears the builder (so it keeps no tree alive) and returns it to the pool; it must not be used afterwards.</summary>
+    public void Free()
+    {
+        Array.Clear(_items, 0, Count);
+        Count = 0;
+        // Very large buffers (a module with thousands of statements) are not worth keeping.
+        if (_items.Length > 4096) _items = new GreenNode?[8];
+        (t_pool ??= new Stack<GreenListBuilder>()).Push(this);
+    }
+}
