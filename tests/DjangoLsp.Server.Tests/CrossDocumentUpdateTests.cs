@@ -51,4 +51,56 @@ public class CrossDocumentUpdateTests
             && (string?)m["params"]!["uri"] == baseUri && !Has(m, "DJ500"), "base.py re-analysed without DJ500");
         Assert.That((int?)after["params"]!["version"], Is.EqualTo(1), "base.py was not edited");
     }
+
+    private static JToken? Diagnostic(JObject publish, string ruleId) =>
+        ((JArray)publish["params"]!["diagnostics"]!).FirstOrDefault(d => (string?)d["code"] == ruleId);
+
+    /// <summary>
+    /// The template's CSRF finding follows the project's settings: without CsrfViewMiddleware it is information
+    /// (protection is off project-wide, the settings are the root cause); adding the middleware in the open settings
+    /// buffer turns it into the warning about the missing {% csrf_token %} without touching the template.
+    /// </summary>
+    [Test]
+    public async Task Adding_CsrfViewMiddleware_in_the_settings_buffer_updates_the_open_template()
+    {
+        var site = Directory.CreateDirectory(Path.Combine(_root, "mysite")).FullName;
+        var templates = Directory.CreateDirectory(Path.Combine(_root, "shop", "templates", "shop")).FullName;
+        File.WriteAllText(Path.Combine(_root, "manage.py"), "import os\nos.environ.setdefault(\"DJANGO_SETTINGS_MODULE\", \"mysite.settings\")\n");
+        File.WriteAllText(Path.Combine(site, "__init__.py"), "");
+        File.WriteAllText(Path.Combine(_root, "shop", "__init__.py"), "");
+        const string settingsText = "import os\nSECRET_KEY = os.environ['DJANGO_SECRET_KEY']\nDEBUG = False\nALLOWED_HOSTS = ['shop.example']\n" +
+            "INSTALLED_APPS = ['shop']\nMIDDLEWARE = [\n    'django.middleware.security.SecurityMiddleware',\n]\n" +
+            "TEMPLATES = [{'BACKEND': 'django.template.backends.django.DjangoTemplates', 'DIRS': [], 'APP_DIRS': True}]\n";
+        const string templateText = "<form method=\"post\">\n  <input name=\"email\">\n</form>\n";
+        var settingsPath = Path.Combine(site, "settings.py");
+        var templatePath = Path.Combine(templates, "email.html");
+        File.WriteAllText(settingsPath, settingsText);
+        File.WriteAllText(templatePath, templateText);
+
+        using var h = new ServerHarness(BuiltInAnalyzers.Create().ToArray());
+        await h.InitializeAsync(rootPath: _root);
+        var settingsUri = new Uri(settingsPath).AbsoluteUri;
+        var templateUri = new Uri(templatePath).AbsoluteUri;
+        await h.OpenAsync(settingsUri, settingsText);
+        await h.OpenAsync(templateUri, templateText, languageId: "django-html");
+        await h.Client.WaitForAsync(m => (string?)m["method"] == "textDocument/publishDiagnostics"
+            && (string?)m["params"]!["uri"] == settingsUri && Has(m, "DJ319"), "settings.py reports the missing CsrfViewMiddleware");
+        var before = await h.Client.WaitForAsync(m => (string?)m["method"] == "textDocument/publishDiagnostics"
+            && (string?)m["params"]!["uri"] == templateUri && Has(m, "DJ320"), "the template reports its form");
+        var off = Diagnostic(before, "DJ320")!;
+        Assert.That((int?)off["severity"], Is.EqualTo(3), "information while protection is off project-wide");
+        Assert.That((string?)off["message"], Does.StartWith("CSRF protection is off project-wide"));
+        Assert.That((string?)off["relatedInformation"]![0]!["location"]!["uri"], Is.EqualTo(settingsUri));
+
+        var withCsrf = settingsText.Replace("    'django.middleware.security.SecurityMiddleware',\n",
+            "    'django.middleware.security.SecurityMiddleware',\n    'django.middleware.csrf.CsrfViewMiddleware',\n");
+        await h.ChangeAsync(settingsUri, 2, new JObject { ["text"] = withCsrf });
+        await h.Client.WaitForAsync(m => (string?)m["method"] == "textDocument/publishDiagnostics"
+            && (string?)m["params"]!["uri"] == settingsUri && !Has(m, "DJ319"), "the settings finding clears");
+        var after = await h.Client.WaitForAsync(m => (string?)m["method"] == "textDocument/publishDiagnostics"
+            && (string?)m["params"]!["uri"] == templateUri && Diagnostic(m, "DJ320") is { } d && (int?)d["severity"] == 2,
+            "the template's form becomes a warning about the missing token");
+        Assert.That((string?)Diagnostic(after, "DJ320")!["message"], Does.StartWith("This <form method=\"post\"> has no {% csrf_token %}"));
+        Assert.That((int?)after["params"]!["version"], Is.EqualTo(1), "the template was not edited");
+    }
 }

@@ -9,19 +9,27 @@ namespace DjangoLsp.Analysis.Project;
 /// </summary>
 public sealed class ProjectTemplateResolver : ITemplateResolver
 {
-    private readonly DjangoProject _project;
+    private readonly IReadOnlyList<string> _directories;
     private readonly IWorkspaceFiles _files;
 
     public ProjectTemplateResolver(DjangoProject project, IWorkspaceFiles files)
+        : this(project.TemplateDirectories, files)
     {
-        _project = project;
+    }
+
+    /// <summary>A resolver over explicit template directories (e.g. the <c>templates</c> folders above a template outside any project).</summary>
+    public ProjectTemplateResolver(IReadOnlyList<string> directories, IWorkspaceFiles files)
+    {
+        _directories = directories;
         _files = files;
     }
+
+    public IReadOnlyList<string> Directories => _directories;
 
     public TemplateSource? Resolve(string name, string? skipPath = null)
     {
         if (string.IsNullOrEmpty(name) || name.Contains('\0')) return null;
-        foreach (var directory in _project.TemplateDirectories)
+        foreach (var directory in _directories)
         {
             string candidate;
             try { candidate = Path.GetFullPath(Path.Combine(directory, name)); }

@@ -39,17 +39,23 @@ public sealed class SettingsCheckContext
         ["DATA_UPLOAD_MAX_NUMBER_FIELDS"] = PyValue.Int(1000),
         ["DATA_UPLOAD_MAX_NUMBER_FILES"] = PyValue.Int(100),
         ["SESSION_SERIALIZER"] = PyValue.Str("django.contrib.sessions.serializers.JSONSerializer"),
+        ["SECRET_KEY_FALLBACKS"] = PyValue.Sequence(PyValueKind.List, Array.Empty<PyValue>()),
+        ["CSRF_FAILURE_VIEW"] = PyValue.Str("django.views.csrf.csrf_failure"),
     };
 
     private readonly Func<string, AnalysisDocument?> _documents;
 
-    public SettingsCheckContext(EvaluatedSettings settings, Func<string, AnalysisDocument?> documents)
+    public SettingsCheckContext(EvaluatedSettings settings, Func<string, AnalysisDocument?> documents, string? workspaceRoot = null)
     {
         Settings = settings;
         _documents = documents;
+        WorkspaceRoot = workspaceRoot;
     }
 
     public EvaluatedSettings Settings { get; }
+
+    /// <summary>The workspace root (for resolving dotted paths such as CSRF_FAILURE_VIEW); null when unknown.</summary>
+    public string? WorkspaceRoot { get; }
 
     /// <summary>The setting's value, Django's default when no module sets it, or unknown when an unresolved import might have.</summary>
     public PyValue Value(string name)

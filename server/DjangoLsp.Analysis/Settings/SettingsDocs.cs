@@ -8,15 +8,19 @@ public static class SettingsDocs
     public const string SettingsUrl = "https://docs.djangoproject.com/en/stable/ref/settings/";
     internal const string BeyondDjangoMarker = "Django's `check --deploy` does not report this";
     public const string BeyondDjangoMarkerText = BeyondDjangoMarker;
-    internal const string NewerDjangoMarker = "added in Django 4.0";
+    /// <summary>Marks checks Django added after 3.2, the Django the parity tests run (<c>check --deploy</c> of Debian's python3-django).</summary>
+    internal const string NewerDjangoMarker = "beyond the installed Django 3.2";
 
     /// <param name="djangoIds">The <c>check --deploy</c> ids this rule mirrors; empty when it goes beyond Django.</param>
+    /// <param name="newerThanDjango32">The Django check appeared in Django 4.0 (see <paramref name="addedInDjango"/> for later versions).</param>
+    /// <param name="addedInDjango">The Django version that added the check, when later than 3.2 (e.g. "4.1").</param>
     public static string Build(string what, string why, string vulnerable, string fixedExample, IReadOnlyList<string> djangoIds,
-        string settingAnchor, string? extraReference = null, bool newerThanDjango32 = false, string? note = null)
+        string settingAnchor, string? extraReference = null, bool newerThanDjango32 = false, string? note = null, string? addedInDjango = null)
     {
+        addedInDjango ??= newerThanDjango32 ? "4.0" : null;
         var ids = djangoIds.Count > 0
             ? $"Django's deployment check: {string.Join(", ", djangoIds.Select(i => $"`{i}`"))} (`python manage.py check --deploy`)." +
-              (newerThanDjango32 ? $" This check was {NewerDjangoMarker}." : "")
+              (addedInDjango != null ? $" This check was added in Django {addedInDjango}, {NewerDjangoMarker} that DjangoLsp's parity tests compare with." : "")
             : $"{BeyondDjangoMarker}; DjangoLsp goes beyond Django's checks here.";
         if (note != null) ids += " " + note;
         var refs = $"- [Deployment checklist]({ChecklistUrl})\n- [System check framework: security]({ChecksUrl})\n- [Settings reference]({SettingsUrl}#{settingAnchor})";

@@ -64,6 +64,28 @@ public class DjangoDeployCheckOracleTests
         Assert.That(total, Is.GreaterThan(0));
     }
 
+    /// <summary>
+    /// security.W025 (weak SECRET_KEY_FALLBACKS) exists only from Django 4.1, beyond the installed Django 3.2, so the
+    /// oracle cannot judge it: the fixture is checked here without it (the parity test above shows Django 3.2 stays quiet).
+    /// </summary>
+    [Test]
+    public void WeakSecretKeyFallbacksAreReportedBeyondTheInstalledDjango()
+    {
+        var folder = Path.Combine(FixturesRoot, "secret_key_fallbacks_weak");
+        var path = Path.Combine(folder, "settings.py");
+        var settings = SettingsEvaluator.Evaluate(DiskFiles.Instance.TryGetDocument(path)!, DiskFiles.Instance, folder);
+        var problems = SettingsRules.Check(settings, p => DiskFiles.Instance.TryGetDocument(p), workspaceRoot: folder)
+            .Where(p => p.DjangoCheckId == "security.W025").ToList();
+        Assert.That(problems.Select(p => p.Message), Is.EqualTo(new[]
+        {
+            "SECRET_KEY_FALLBACKS[0] has only 7 characters (at least 50 are needed): signatures made with it are still accepted (security.W025).",
+            "SECRET_KEY_FALLBACKS[1] starts with 'django-insecure-' (the key startproject generated): signatures made with it are still accepted (security.W025).",
+        }));
+        Assert.That(problems.All(p => SettingsRuleFacts.NewerThanDjango32(p.Rule)), Is.True, "W025 must be documented as beyond the installed Django");
+        var text = File.ReadAllText(path);
+        Assert.That(text.Substring(problems[0].Span.Start, problems[0].Span.Length), Is.EqualTo("\"old-key\""), "reported on the weak entry itself");
+    }
+
     private static string ModuleOf(string folder)
     {
         var explicitModule = Path.Combine(folder, "MODULE");
@@ -76,7 +98,7 @@ public class DjangoDeployCheckOracleTests
         var path = Path.Combine(new[] { folder }.Concat(module.Split('.')).ToArray()) + ".py";
         var document = DiskFiles.Instance.TryGetDocument(path) ?? throw new FileNotFoundException(path);
         var settings = SettingsEvaluator.Evaluate(document, DiskFiles.Instance, folder);
-        var problems = SettingsRules.Check(settings, p => DiskFiles.Instance.TryGetDocument(p));
+        var problems = SettingsRules.Check(settings, p => DiskFiles.Instance.TryGetDocument(p), workspaceRoot: folder);
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var unexplained = new List<string>();
         foreach (var problem in problems)

@@ -27,12 +27,7 @@ public sealed class SecretKeyWeakRule : ISettingsRule
         var value = context.Value("SECRET_KEY");
         var effective = value.Effective;
         if (effective.Kind != PyValueKind.Str) yield break;
-        var key = effective.StrValue!;
-        string? why = key.Length == 0 ? "is empty"
-            : key.StartsWith("django-insecure-", StringComparison.Ordinal) ? "starts with 'django-insecure-' (the key startproject generated)"
-            : key.Length < 50 ? $"has only {key.Length} characters (at least 50 are needed)"
-            : key.Distinct().Count() < 5 ? "has fewer than 5 distinct characters"
-            : null;
+        var why = Weakness(effective.StrValue!);
         if (why == null) yield break;
         var prefix = value.Kind == PyValueKind.Environment
             ? $"SECRET_KEY falls back to a constant that {why} when {value.EnvName} is unset"
@@ -40,4 +35,12 @@ public sealed class SecretKeyWeakRule : ISettingsRule
         yield return context.At("SECRET_KEY", Rule, "security.W009", prefix + " (security.W009).",
             SecretKeyFix.FromEnvironment(context));
     }
+
+    /// <summary>Why Django calls <paramref name="key"/> weak (its <c>_check_secret_key</c>), or null when it is strong enough.</summary>
+    internal static string? Weakness(string key) =>
+        key.Length == 0 ? "is empty"
+        : key.StartsWith("django-insecure-", StringComparison.Ordinal) ? "starts with 'django-insecure-' (the key startproject generated)"
+        : key.Length < 50 ? $"has only {key.Length} characters (at least 50 are needed)"
+        : key.Distinct().Count() < 5 ? "has fewer than 5 distinct characters"
+        : null;
 }

@@ -48,7 +48,7 @@ public sealed class SettingsAnalyzer : IDocumentAnalyzer
         if (role == SettingsRole.Production)
         {
             var settings = SettingsEvaluator.Evaluate(document, context.Files, context.WorkspaceRoot, cancellationToken);
-            foreach (var problem in SettingsRules.Check(settings, Documents, cancellationToken))
+            foreach (var problem in SettingsRules.Check(settings, Documents, cancellationToken, context.WorkspaceRoot))
                 Add(problem, Array.Empty<RelatedLocation>());
             return findings;
         }
@@ -57,13 +57,13 @@ public sealed class SettingsAnalyzer : IDocumentAnalyzer
         foreach (var (sibling, settings) in inheritors)
         {
             var related = new[] { new RelatedLocation(sibling.Path, settings.AnchorSpan, $"inherited by {Path.GetFileName(sibling.Path)}") };
-            foreach (var problem in SettingsRules.Check(settings, Documents, cancellationToken))
+            foreach (var problem in SettingsRules.Check(settings, Documents, cancellationToken, context.WorkspaceRoot))
                 if (!problem.IsAboutMissingSetting) Add(problem, related);
         }
         if (inheritors.Count == 0)
         {
             var own = SettingsEvaluator.Evaluate(document, context.Files, context.WorkspaceRoot, cancellationToken);
-            foreach (var problem in SettingsRules.Check(own, Documents, cancellationToken))
+            foreach (var problem in SettingsRules.Check(own, Documents, cancellationToken, context.WorkspaceRoot))
                 if (!problem.IsAboutMissingSetting) Add(problem, Array.Empty<RelatedLocation>());
         }
         return findings;

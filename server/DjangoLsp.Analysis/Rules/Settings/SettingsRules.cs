@@ -12,6 +12,8 @@ public static class SettingsRules
         new AllowedHostsEmptyRule(),
         new AllowedHostsWildcardRule(),
         new SecretKeyWeakRule(),
+        new SecretKeyFallbackWeakRule(),
+        new DefaultHashingAlgorithmInvalidRule(),
         new SecretKeyHardcodedRule(),
         new SecurityMiddlewareMissingRule(),
         new HstsNotSetRule(),
@@ -33,6 +35,8 @@ public static class SettingsRules
         new WeakPasswordHasherRule(),
         new PickleSessionSerializerRule(),
         new CsrfMiddlewareMissingRule(),
+        new CsrfFailureViewSignatureRule(),
+        new CsrfFailureViewNotImportableRule(),
         new XFrameOptionsInvalidRule(),
         new XFrameMiddlewareMissingRule(),
     };
@@ -41,9 +45,9 @@ public static class SettingsRules
 
     /// <summary>Runs every rule over <paramref name="settings"/> (fixes read documents through <paramref name="documents"/>).</summary>
     public static IReadOnlyList<SettingsProblem> Check(EvaluatedSettings settings, Func<string, AnalysisDocument?> documents,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, string? workspaceRoot = null)
     {
-        var context = new SettingsCheckContext(settings, documents);
+        var context = new SettingsCheckContext(settings, documents, workspaceRoot);
         var problems = new List<SettingsProblem>();
         foreach (var rule in All)
         {

@@ -38,6 +38,15 @@ public sealed class PostFormWithoutCsrfTokenRule : IDocumentAnalyzer
         ```
         The quick fix inserts the tag right after the form's start tag with the indentation of the next line.
 
+        ## When CSRF protection is off project-wide
+        If the project's settings (`DJANGO_SETTINGS_MODULE` of `manage.py`, with its star-import chain) have a
+        `MIDDLEWARE` without `django.middleware.csrf.CsrfViewMiddleware`, no view checks any token and the root cause
+        is the settings (DJ319, reported there). The form is then still reported, as *information*, with a message
+        that says protection is off project-wide and the settings' `MIDDLEWARE` line as related information; the
+        quick fix still inserts the token, which the form needs as soon as the middleware is added. Adding the
+        middleware to the settings turns this back into the warning above (in the editor, as soon as the settings
+        buffer changes).
+
         ## Not reported
         GET forms, forms whose action is an absolute URL to another site (they must *not* get the token: it
         would leak to that site), forms whose method or action is computed by a template variable, and forms
@@ -62,6 +71,8 @@ public sealed class PostFormWithoutCsrfTokenRule : IDocumentAnalyzer
         }
 
         string source = document.Text.ToString();
+        ProjectCsrfProtection.Off? off = null;
+        bool offLookedUp = false;
         var tags = analysis.Tree.Root.DescendantNodes().OfType<TemplateTagNode>().ToList();
         var findings = new List<Finding>();
         foreach (var form in HtmlForms.Find(source, analysis))
@@ -79,10 +90,24 @@ public sealed class PostFormWithoutCsrfTokenRule : IDocumentAnalyzer
                 continue;
             }
 
+            if (!offLookedUp)
+            {
+                off = ProjectCsrfProtection.Find(document, context, cancellationToken);
+                offLookedUp = true;
+            }
+
             var span = TextSpan.FromBounds(form.Tag.Start, form.Tag.End);
-            findings.Add(new Finding(Rule, document.Path, span,
-                "This <form method=\"post\"> has no {% csrf_token %}: Django rejects its submissions (403), and if its view is made @csrf_exempt any other site can submit it for a signed-in user. Add {% csrf_token %} inside the form.",
-                Rule.DefaultSeverity, Array.Empty<RelatedLocation>(), new[] { InsertTokenFix(document, source, form.Tag) }));
+            var fixes = new[] { InsertTokenFix(document, source, form.Tag) };
+            findings.Add(off == null
+                ? new Finding(Rule, document.Path, span,
+                    "This <form method=\"post\"> has no {% csrf_token %}: Django rejects its submissions (403), and if its view is made @csrf_exempt any other site can submit it for a signed-in user. Add {% csrf_token %} inside the form.",
+                    Rule.DefaultSeverity, Array.Empty<RelatedLocation>(), fixes)
+                // The root cause is the settings: no view checks a token, so this form is forgeable whatever it contains.
+                // Reported as information, so the settings finding (DJ319) leads; the token is still needed once the
+                // middleware is added, hence the fix.
+                : new Finding(Rule, document.Path, span,
+                    "CSRF protection is off project-wide (no CsrfViewMiddleware in MIDDLEWARE, DJ319): any other site can submit this <form method=\"post\"> for a signed-in user. Add the middleware in the settings first; this form will then also need {% csrf_token %}.",
+                    Severity.Information, new[] { off.Location }, fixes));
         }
 
         return findings;

@@ -43,20 +43,34 @@ public sealed class TemplateXssAnalyzer : IDocumentAnalyzer
 
         var ruleContext = new TemplateRuleContext(document, analysis);
         var findings = new List<Finding>();
-        foreach (var output in analysis.Outputs)
+        // Each output in the context(s) the pages rendering it give it: a child's block inside the parent's
+        // <script>, a template included inside <script>. One finding per output at most.
+        foreach (var renderings in TemplateRenderContexts.Resolve(document, analysis, context, cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (var rule in Rules)
+            if (Check(ruleContext, renderings) is { } finding)
             {
-                if (rule.Check(ruleContext, output) is { } finding)
-                {
-                    findings.Add(finding);
-                    break;
-                }
+                findings.Add(finding);
             }
         }
 
         return findings;
+    }
+
+    private static Finding? Check(TemplateRuleContext ruleContext, IReadOnlyList<TemplateRenderContexts.RenderedOutput> renderings)
+    {
+        foreach (var (output, origin) in renderings)
+        {
+            foreach (var rule in Rules)
+            {
+                if (rule.Check(ruleContext, output) is { } finding)
+                {
+                    return origin == null ? finding : finding with { Related = finding.Related.Append(origin).ToList() };
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

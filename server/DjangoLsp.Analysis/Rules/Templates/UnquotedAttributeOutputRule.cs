@@ -69,6 +69,11 @@ public sealed class UnquotedAttributeOutputRule : TemplateOutputRule
                 return null;
             }
 
+            if (IsKeyOfAttributeDictionary(context, output))
+            {
+                return null;
+            }
+
             return context.Report(Rule, output.Span,
                 $"{what} is inside the {element} start tag where attribute names go; autoescaping does not escape spaces or =, so the value can add an attribute such as onmouseover=. Put it in a quoted attribute value, or build the attributes in Python with flatatt/format_html.",
                 Severity.Warning);
@@ -78,6 +83,39 @@ public sealed class UnquotedAttributeOutputRule : TemplateOutputRule
         return context.Report(Rule, output.Span,
             $"{what} is the unquoted value of the {attribute} attribute; autoescaping does not escape spaces, so the value can add attributes such as onfocus=. Quote the attribute value.",
             null, TemplateFixes.Some(QuoteFix(context, output)));
+    }
+
+    /// <summary>
+    /// <c>{% for name, value in widget.attrs.items %} {{ name }}="{{ value }}"</c>: the keys of an attribute dictionary
+    /// built in Python (widget attrs, as Django's own django/forms/widgets/attrs.html prints them) are attribute names
+    /// by design, like the prepared <c>attrs</c> strings above.
+    /// </summary>
+    private static bool IsKeyOfAttributeDictionary(TemplateRuleContext context, TemplateOutput output)
+    {
+        if (output.Expression is not { Filters.Count: 0, Value: { Kind: TemplateValueKind.Variable } value } || value.LookupParts.Count != 1)
+        {
+            return false;
+        }
+
+        foreach (var block in context.EnclosingBlocks(output.Node))
+        {
+            if (block.Name != "for")
+            {
+                continue;
+            }
+
+            // for <key>, <value> in <dict>.items
+            var bits = string.Join(" ", block.OpenTag.Syntax.Bits.Skip(1).Select(b => b.Text)).Replace(",", " , ");
+            var words = bits.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            int inAt = Array.IndexOf(words, "in");
+            if (inAt == 3 && words[0] == value.LookupParts[0] && words[1] == "," && inAt + 1 < words.Length)
+            {
+                var iterable = words[inAt + 1].Split('.');
+                return iterable.Length >= 2 && iterable[^1] == "items" && iterable[^2].Contains("attr", StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Adds double quotes around the whole unquoted value (or single quotes when the value has a double quote).</summary>

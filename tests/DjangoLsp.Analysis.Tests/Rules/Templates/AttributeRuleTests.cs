@@ -23,6 +23,7 @@ public class AttributeRuleTests
     [TestCase("<a href=/search/{{ term }}>", "DJ224")]
     [TestCase("<div {{ extra }}>", "DJ224")]
     [TestCase("<input value={{ q|default:\"\" }} />", "DJ224")]
+    [TestCase("<input{% for name, value in request.GET.items %} {{ name }}=\"{{ value }}\"{% endfor %}>", "DJ224")]
     [TestCase("<a href=\"{{ profile.website }}\">site</a>", "DJ225")]
     [TestCase("<a href=\"{{ request.GET.next }}\">back</a>", "DJ225")]
     [TestCase("<form action=\"{{ next_url }}\" method=\"get\"></form>", "DJ225")]
@@ -46,6 +47,8 @@ public class AttributeRuleTests
     [TestCase("<div style=\"width: {{ progress|floatformat:0 }}%\">")]
     [TestCase("<style>.c { width: {{ n|add:2 }}px }</style>")]
     [TestCase("<input value=\"{{ q }}\"><input value='{{ q }}'>")]
+    // Django's forms/widgets/attrs.html: keys of the widget's attrs dict (built in Python) are attribute names by design.
+    [TestCase("<input{% for name, value in widget.attrs.items %}{% if value is not False %} {{ name }}{% if value is not True %}=\"{{ value|stringformat:'s' }}\"{% endif %}{% endif %}{% endfor %}>")]
     [TestCase("<input value={{ count|length }}><a href={% url 'home' %}>h</a>")]
     [TestCase("<a href=\"/x/{{ u }}\">x</a><a href=\"?q={{ q|urlencode }}\">y</a>")]
     [TestCase("<a href=\"{% url 'accounts:profile' user.pk %}\">p</a>")]
