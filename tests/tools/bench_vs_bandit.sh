@@ -2,11 +2,14 @@
 # Full `djangolsp check` vs `bandit -r` on the same tree; prints the median wall time of each and the ratio.
 # Usage: tests/tools/bench_vs_bandit.sh [TREE] [RUNS]   (default: Django's source tree, 3 runs each)
 # Needs a Release build: dotnet build server/DjangoLsp.Server -c Release
+# DJANGOLSP_DLL=/path/to/djangolsp.dll measures another build instead (e.g. a ReadyToRun publish:
+#   dotnet publish server/DjangoLsp.Server -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o /tmp/r2r).
+# `check --timings` (hidden flag) prints where the CPU time of one run goes, per phase and per analyzer.
 set -euo pipefail
 tree=${1:-/usr/lib/python3/dist-packages/django}
 runs=${2:-3}
 here=$(cd "$(dirname "$0")/../.." && pwd)
-dll="$here/server/DjangoLsp.Server/bin/Release/net10.0/djangolsp.dll"
+dll=${DJANGOLSP_DLL:-"$here/server/DjangoLsp.Server/bin/Release/net10.0/djangolsp.dll"}
 [ -f "$dll" ] || { echo "build first: dotnet build server/DjangoLsp.Server -c Release" >&2; exit 2; }
 command -v bandit >/dev/null || { echo "bandit not installed (apt-get install bandit)" >&2; exit 2; }
 
@@ -19,6 +22,7 @@ time_one() { # prints "wall cpu" seconds (cpu = user + system); exit codes 0/1 (
 }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
+echo "djangolsp: $dll"
 echo "tree: $tree ($(find "$tree" -name '*.py' | wc -l) .py files), $runs runs each, $(nproc) cores"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 # Wall time is what users feel; CPU time (user + system) is steadier when other work shares the machine.

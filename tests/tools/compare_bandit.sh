@@ -4,7 +4,7 @@
 # Usage: tests/tools/compare_bandit.sh [REPORTS_DIR]   (reports are kept there; default: a temp folder)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
-dll="$repo/server/DjangoLsp.Server/bin/Release/net10.0/djangolsp.dll"
+dll=${DJANGOLSP_DLL:-"$repo/server/DjangoLsp.Server/bin/Release/net10.0/djangolsp.dll"}
 [ -f "$dll" ] || { echo "build first: dotnet build server/DjangoLsp.Server -c Release" >&2; exit 2; }
 reports=${1:-$(mktemp -d)}
 mkdir -p "$reports"

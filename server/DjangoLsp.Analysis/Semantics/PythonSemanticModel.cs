@@ -15,6 +15,8 @@ public sealed class PythonSemanticModel
     private readonly Dictionary<SyntaxNode, Scope> _scopes;
     private readonly ConcurrentDictionary<SyntaxNode, ControlFlowGraph> _graphs = new(ReferenceEqualityComparer.Instance);
     private readonly ConstantFolder _folder;
+    // Many rules ask for the same callee names (every rule walks every call): resolve each expression once.
+    private readonly ConcurrentDictionary<ExpressionSyntax, string?> _qualifiedNames = new(ReferenceEqualityComparer.Instance);
 
     private PythonSemanticModel(PythonSyntaxTree tree, Scope module, Dictionary<SyntaxNode, Scope> scopes)
     {
@@ -119,10 +121,11 @@ public sealed class PythonSemanticModel
     /// <c>django.db.connection.cursor().execute</c>. Builtins resolve to <c>builtins.name</c>. Null for names
     /// bound to parameters, locally defined functions and classes, and values that are not imports.
     /// </summary>
-    public string? GetQualifiedName(ExpressionSyntax? expression) => Resolve(expression, 0);
+    public string? GetQualifiedName(ExpressionSyntax? expression) =>
+        expression == null ? null : _qualifiedNames.GetOrAdd(expression, e => Resolve(e, 0));
 
     /// <summary><see cref="GetQualifiedName"/> of the called expression.</summary>
-    public string? GetCalleeName(CallExpressionSyntax call) => Resolve(call.Expression, 0);
+    public string? GetCalleeName(CallExpressionSyntax call) => GetQualifiedName(call.Expression);
 
     private string? Resolve(ExpressionSyntax? expression, int depth)
     {

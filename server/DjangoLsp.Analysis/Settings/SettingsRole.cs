@@ -38,6 +38,9 @@ public static class SettingsFiles
     /// </summary>
     public static bool IsSettingsModule(string path, Python.Syntax.ModuleSyntax module)
     {
+        // Django's own defaults (ALLOWED_HOSTS = [], MIDDLEWARE = [], ...): every project overrides them in its
+        // settings module, so they describe no deployment (seen when scanning an installed Django).
+        if (path.Replace('\\', '/').EndsWith("/django/conf/global_settings.py", StringComparison.Ordinal)) return false;
         var file = Path.GetFileNameWithoutExtension(path).ToLowerInvariant();
         var folder = Path.GetFileName(Path.GetDirectoryName(path) ?? "")?.ToLowerInvariant() ?? "";
         var named = file == "settings" || file.StartsWith("settings_", StringComparison.Ordinal) || file.EndsWith("_settings", StringComparison.Ordinal)

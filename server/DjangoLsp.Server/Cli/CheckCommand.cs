@@ -27,10 +27,12 @@ public sealed class CheckCommand
         var exclude = new Option<string[]>("--exclude") { Description = "Glob of files or folders to skip (repeatable)." };
         var noConfig = new Option<bool>("--no-config") { Description = "Do not read [tool.djangolsp] from pyproject.toml." };
         var includeMigrations = new Option<bool>("--include-migrations") { Description = "Also scan migrations/ folders." };
+        // Hidden: for profiling the product itself, not for users' reports.
+        var timings = new Option<bool>("--timings") { Description = "Print CPU time per phase and per analyzer to stderr.", Hidden = true };
 
         var command = new Command("check", "Scan files and folders for security problems.")
         {
-            paths, format, select, ignore, minSeverity, output, exclude, includeMigrations, noConfig,
+            paths, format, select, ignore, minSeverity, output, exclude, includeMigrations, noConfig, timings,
         };
         command.SetAction(parseResult =>
         {
@@ -48,29 +50,47 @@ public sealed class CheckCommand
             foreach (var warning in project.Warnings) _app.Error.WriteLine("djangolsp: warning: " + warning);
             var options = flags.ApplyTo(project.Layer.ApplyTo(AnalysisOptions.Default));
             var walk = new WalkOptions { Exclude = options.Exclude, IncludeMigrations = parseResult.GetValue(includeMigrations) };
-            return Run(scanPaths, parseResult.GetValue(format) ?? "text", options, walk, parseResult.GetValue(output), project.Directory);
+            return Run(scanPaths, parseResult.GetValue(format) ?? "text", options, walk, parseResult.GetValue(output), project.Directory,
+                parseResult.GetValue(timings));
         });
         return command;
     }
 
-    public int Run(IReadOnlyList<string> paths, string format, AnalysisOptions options, WalkOptions walk, string? outputFile, string? projectRoot = null)
+    public int Run(IReadOnlyList<string> paths, string format, AnalysisOptions options, WalkOptions walk, string? outputFile, string? projectRoot = null,
+        bool timings = false)
     {
         CheckPaths(paths);
+        var clock = Stopwatch.StartNew();
+        var startupCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var timing = timings ? new ScanTimings() : null;
 
         var walker = new FileWalker(walk);
-        var files = paths.SelectMany(walker.Enumerate).Distinct(StringComparer.Ordinal).ToList();
+        var files = timing != null
+            ? timing.Measure("find files", () => paths.SelectMany(walker.Enumerate).Distinct(StringComparer.Ordinal).ToList())
+            : paths.SelectMany(walker.Enumerate).Distinct(StringComparer.Ordinal).ToList();
         var root = paths.Count == 1 && Directory.Exists(paths[0]) ? Path.GetFullPath(paths[0]) : Directory.GetCurrentDirectory();
         // per-file-ignores globs are written relative to the pyproject.toml, so its folder is the root when the scan is inside it.
         if (projectRoot != null && IsUnder(root, projectRoot)) root = projectRoot;
         var engine = _app.CreateEngine();
+        if (timing != null) engine = new AnalysisEngine(timing.Wrap(engine.Analyzers));
 
         using var progress = ProgressBar.ForStandardError();
-        var scanner = new Scanner(engine, options) { Progress = progress.Report };
+        var scanner = new Scanner(engine, options) { Progress = progress.Report, Timings = timing };
         var result = scanner.Scan(files, root);
         progress.Finish();
         foreach (var problem in result.Problems) _app.Error.WriteLine("djangolsp: warning: " + problem);
 
         var report = new ReportContext(result.Findings, result.Texts, engine.Catalog, Directory.GetCurrentDirectory(), result.FileCount);
+        if (timing != null)
+            timing.Measure("write report", () => WriteReport(report, format, outputFile));
+        else
+            WriteReport(report, format, outputFile);
+        timing?.Write(_app.Error, clock.Elapsed, Process.GetCurrentProcess().TotalProcessorTime, startupCpu);
+        return result.Findings.Count > 0 ? CliApp.ExitFindings : CliApp.ExitClean;
+    }
+
+    private int WriteReport(ReportContext report, string format, string? outputFile)
+    {
         if (outputFile != null)
         {
             using var writer = new StreamWriter(outputFile, append: false, new System.Text.UTF8Encoding(false));
@@ -83,7 +103,7 @@ public sealed class CheckCommand
                 && Environment.GetEnvironmentVariable("NO_COLOR") == null;
             Write(report, format, _app.Output, colour);
         }
-        return result.Findings.Count > 0 ? CliApp.ExitFindings : CliApp.ExitClean;
+        return 0;
     }
 
     private static void Write(ReportContext report, string format, TextWriter writer, bool colour)

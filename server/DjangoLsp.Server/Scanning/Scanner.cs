@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using DjangoLsp.Analysis.Engine;
+using DjangoLsp.Analysis.Semantics;
+using DjangoLsp.Analysis.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
 namespace DjangoLsp.Server.Scanning;
@@ -49,22 +51,30 @@ public sealed class Scanner
     /// <summary>Called after each file with (files done, files total).</summary>
     public Action<int, int>? Progress { get; init; }
 
+    /// <summary>When set, CPU time per phase is recorded here (<c>check --timings</c>); the engine's analyzers should be wrapped with <see cref="ScanTimings.Wrap"/>.</summary>
+    public ScanTimings? Timings { get; init; }
+
     public ScanResult Scan(IReadOnlyList<string> files, string? workspaceRoot, CancellationToken cancellationToken = default)
     {
         var texts = new SourceTexts();
         var findings = new ConcurrentBag<Finding>();
         var problems = new ConcurrentBag<string>();
-        var context = new AnalysisContext(_options, DiskFiles.Instance, workspaceRoot);
+        var context = new AnalysisContext(_options, new SnapshotFiles(), workspaceRoot);
         var done = 0;
         _engine.AnalyzerFailed += OnFailure;
         try
         {
             Parallel.ForEach(files, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, path =>
             {
-                if (SourceFiles.TryRead(path, out var text, out var error))
+                var (read, text, error) = Timings is { } timings
+                    ? timings.Measure("read file", () => (SourceFiles.TryRead(path, out var t, out var e), t, e))
+                    : (SourceFiles.TryRead(path, out var t, out var e), t, e);
+                if (read)
                 {
                     texts.Add(path, text);
-                    foreach (var finding in _engine.Analyze(new AnalysisDocument(path, text), context, cancellationToken))
+                    var document = new AnalysisDocument(path, text);
+                    if (Timings != null) BuildSharedFeatures(document, Timings, cancellationToken);
+                    foreach (var finding in _engine.Analyze(document, context, cancellationToken))
                         findings.Add(finding);
                 }
                 else if (error != null && !error.StartsWith("binary", StringComparison.Ordinal))
@@ -87,5 +97,22 @@ public sealed class Scanner
 
         void OnFailure(IDocumentAnalyzer analyzer, AnalysisDocument document, Exception e) =>
             problems.Add($"{document.Path}: analyzer {analyzer.GetType().Name} failed: {e.Message}");
+    }
+
+    // With --timings the features every analyzer shares are built up front, so that their cost shows as a
+    // phase of its own instead of being charged to whichever analyzer happens to run first.
+    private static void BuildSharedFeatures(AnalysisDocument document, ScanTimings timings, CancellationToken cancellationToken)
+    {
+        switch (document.Kind)
+        {
+            case DocumentKind.Python:
+                timings.Measure("parse (Python)", () => document.GetPythonSyntax(cancellationToken));
+                timings.Measure("semantic model (Python)", () => document.GetPythonSemantics(cancellationToken));
+                timings.Measure("node index (Python)", () => document.GetPythonNodes(cancellationToken));
+                break;
+            case DocumentKind.DjangoTemplate:
+                timings.Measure("parse (template)", () => document.GetTemplateAnalysis(cancellationToken));
+                break;
+        }
     }
 }

@@ -72,7 +72,7 @@ public sealed class HardcodedSecretAnalyzer : PythonRuleAnalyzer
     protected override IEnumerable<Finding> Analyze(PythonFile file, CancellationToken cancellationToken)
     {
         if (file.IsTestFile) yield break;
-        foreach (var node in file.Tree.Root.DescendantNodes())
+        foreach (var node in file.Nodes.Nodes)
         {
             cancellationToken.ThrowIfCancellationRequested();
             switch (node)

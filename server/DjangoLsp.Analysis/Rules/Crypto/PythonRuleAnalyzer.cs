@@ -27,7 +27,7 @@ public abstract class PythonRuleAnalyzer : IDocumentAnalyzer
     public IEnumerable<Finding> Analyze(AnalysisDocument document, AnalysisContext context, CancellationToken cancellationToken)
     {
         var tree = document.GetPythonSyntax(cancellationToken);
-        var file = new PythonFile(document, tree, () => document.GetPythonSemantics(cancellationToken));
+        var file = new PythonFile(document, tree, () => document.GetPythonSemantics(cancellationToken), () => document.GetPythonNodes(cancellationToken));
         return Analyze(file, cancellationToken).ToList();
     }
 
@@ -41,14 +41,19 @@ public abstract class PythonRuleAnalyzer : IDocumentAnalyzer
 public sealed class PythonFile
 {
     private readonly Lazy<PythonSemanticModel> _semantics;
+    private readonly Lazy<PythonNodeIndex> _nodes;
     private ImportMap? _imports;
 
-    public PythonFile(AnalysisDocument document, PythonSyntaxTree tree, Func<PythonSemanticModel> semantics)
+    public PythonFile(AnalysisDocument document, PythonSyntaxTree tree, Func<PythonSemanticModel> semantics, Func<PythonNodeIndex> nodes)
     {
         Document = document;
         Tree = tree;
         _semantics = new Lazy<PythonSemanticModel>(semantics);
+        _nodes = new Lazy<PythonNodeIndex>(nodes);
     }
+
+    /// <summary>Every node of the module in document order, shared by all rules (walk it instead of the tree).</summary>
+    public PythonNodeIndex Nodes => _nodes.Value;
 
     /// <summary>The shared semantic model (scopes, import-aware qualified names, constants) of the document.</summary>
     public PythonSemanticModel Semantics => _semantics.Value;
@@ -84,7 +89,7 @@ public sealed class PythonFile
         }
     }
 
-    public IEnumerable<CallExpressionSyntax> Calls() => Tree.Root.DescendantNodes().OfType<CallExpressionSyntax>();
+    public IReadOnlyList<CallExpressionSyntax> Calls() => Nodes.Calls;
 
     /// <summary>Fully qualified name of the callee (e.g. <c>hashlib.md5</c>), from the semantic model.</summary>
     public string? CalleeName(CallExpressionSyntax call) => Semantics.GetCalleeName(call);

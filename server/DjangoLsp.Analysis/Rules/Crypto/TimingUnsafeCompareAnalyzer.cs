@@ -68,7 +68,7 @@ public sealed class TimingUnsafeCompareAnalyzer : PythonRuleAnalyzer
 
     protected override IEnumerable<Finding> Analyze(PythonFile file, CancellationToken cancellationToken)
     {
-        foreach (var compare in file.Tree.Root.DescendantNodes().OfType<CompareExpressionSyntax>())
+        foreach (var compare in file.Nodes.OfType<CompareExpressionSyntax>())
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (compare.Operands.Count != 1) continue;

@@ -67,7 +67,7 @@ public sealed class TlsVerificationDisabledAnalyzer : PythonRuleAnalyzer
     {
         var findings = new List<Finding>();
         var disableWarnings = new List<CallExpressionSyntax>();
-        foreach (var node in file.Tree.Root.DescendantNodes())
+        foreach (var node in file.Nodes.Nodes)
         {
             cancellationToken.ThrowIfCancellationRequested();
             switch (node)

@@ -1,5 +1,7 @@
 using DjangoLsp.Analysis.Engine;
 using DjangoLsp.Analysis.Taint;
+using DjangoLsp.Analysis.Semantics;
+using DjangoLsp.Python.Syntax;
 
 namespace DjangoLsp.Analysis.Rules.Python;
 
@@ -39,6 +41,19 @@ public sealed class CodeInjectionRule : TaintSinkRule
     protected override SinkKind Kind => SinkKind.Code;
     protected override bool ReportUnknown => true;
     protected override string[] Keywords => new[] { "eval", "exec", "compile" };
+
+    /// <summary>
+    /// <c>exec(compile(source, ...))</c>: the code object runs compile()'s source, and compile() is reported for that
+    /// source already; one finding (at the source) instead of two on the same line.
+    /// </summary>
+    protected override (string Api, ExpressionSyntax Argument)? FindSink(CallExpressionSyntax call, RuleContext context)
+    {
+        var sink = base.FindSink(call, context);
+        if (sink is { Api: "builtins.eval" or "builtins.exec" } found && found.Argument.Unparenthesize() is CallExpressionSyntax inner &&
+            context.Semantics.GetCalleeName(inner) == "builtins.compile")
+            return null;
+        return sink;
+    }
 
     protected override string Message(string api, TaintValue taint) =>
         $"{api.Replace("builtins.", "")} runs Python code built from {Describe(taint, SinkKind.Code)}; parse the value instead (int(), json.loads, ast.literal_eval).";

@@ -26,7 +26,7 @@ public abstract class PythonRule : IDocumentAnalyzer
         if (!MightApply(document.Text.ToString())) return Array.Empty<Finding>();
         var taint = document.GetPythonTaint(cancellationToken);
         var findings = new List<Finding>();
-        foreach (var call in tree.Root.DescendantNodes().OfType<CallExpressionSyntax>())
+        foreach (var call in document.GetPythonNodes(cancellationToken).Calls)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var finding = AnalyzeCall(call, new RuleContext(document, taint, cancellationToken));

@@ -1,5 +1,7 @@
 using DjangoLsp.Analysis.Engine;
+using DjangoLsp.Analysis.Semantics;
 using DjangoLsp.Analysis.Taint;
+using DjangoLsp.Python.Syntax;
 
 namespace DjangoLsp.Analysis.Rules.Python;
 
@@ -48,6 +50,20 @@ public sealed class UnsafeDeserializationRule : TaintSinkRule
     protected override SinkKind Kind => SinkKind.Deserialization;
     protected override bool ReportUnknown => true;
     protected override string[] Keywords => new[] { "pickle", "marshal", "dill", "shelve", "jsonpickle" };
+
+    /// <summary>
+    /// <c>pickle.loads(pickle.dumps(obj))</c> (a deep copy, or a check that an object pickles): the bytes are made
+    /// by this very call, so nobody else can have written them.
+    /// </summary>
+    protected override (string Api, ExpressionSyntax Argument)? FindSink(CallExpressionSyntax call, RuleContext context)
+    {
+        var sink = base.FindSink(call, context);
+        if (sink is { } found && found.Argument.Unparenthesize() is CallExpressionSyntax inner &&
+            context.Semantics.GetCalleeName(inner) is { } producer && found.Api.EndsWith(".loads", StringComparison.Ordinal) &&
+            producer == found.Api[..^".loads".Length] + ".dumps")
+            return null;
+        return sink;
+    }
 
     protected override string Message(string api, TaintValue taint) =>
         $"{api} deserializes {Describe(taint, SinkKind.Deserialization)}; unpickling attacker-controlled bytes runs their code. Use JSON (signed with django.core.signing if it round-trips through the client).";

@@ -92,6 +92,17 @@ public class SettingsRoleTests
     }
 
     [Test]
+    public void DjangosOwnGlobalDefaultsAreNoSettingsModule()
+    {
+        // django/conf/global_settings.py holds the framework's defaults (seen when an installed Django is scanned);
+        // a project's own global_settings.py with the same lines still is a settings module.
+        const string defaults = "DEBUG = False\nALLOWED_HOSTS = []\nSECRET_KEY = ''\nMIDDLEWARE = []\nCSRF_COOKIE_SECURE = False\n";
+        var files = new MemoryFiles(("venv/lib/python3.11/site-packages/django/conf/global_settings.py", defaults), ("p/global_settings.py", defaults));
+        Assert.That(SettingsTestSupport.Analyze(files, "venv/lib/python3.11/site-packages/django/conf/global_settings.py"), Is.Empty);
+        Assert.That(SettingsTestSupport.Analyze(files, "p/global_settings.py").Select(f => f.Rule.Id), Does.Contain("DJ501").And.Contain("DJ503"));
+    }
+
+    [Test]
     public void ConfiguredSettingsModuleIsTreatedAsDeployed()
     {
         var files = new MemoryFiles(("p/shop/settings/dev.py", "SECRET_KEY = 'abc'\nDEBUG = True\n"));

@@ -1,0 +1,21 @@
+using System.Collections.Concurrent;
+using DjangoLsp.Analysis.Engine;
+
+namespace DjangoLsp.Server.Scanning;
+
+/// <summary>
+/// The workspace files as one scan sees them: each file is read from disk at most once, and every rule that asks
+/// for it gets the same <see cref="AnalysisDocument"/> (so its syntax tree is parsed once, too). The project
+/// model asks for settings, URLconfs, models and manage.py once per analysed file and checks its cache against
+/// them; reading (and hashing) them from disk each time made a scan quadratic in the number of files.
+/// </summary>
+public sealed class SnapshotFiles : IWorkspaceFiles
+{
+    private readonly IWorkspaceFiles _files;
+    private readonly ConcurrentDictionary<string, Lazy<AnalysisDocument?>> _documents = new(StringComparer.Ordinal);
+
+    public SnapshotFiles(IWorkspaceFiles? files = null) => _files = files ?? DiskFiles.Instance;
+
+    public AnalysisDocument? TryGetDocument(string path) =>
+        _documents.GetOrAdd(path, p => new Lazy<AnalysisDocument?>(() => _files.TryGetDocument(p), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+}

@@ -1,0 +1,73 @@
+using DjangoLsp.Analysis.Engine;
+using DjangoLsp.Analysis.Semantics;
+using DjangoLsp.Analysis.Syntax;
+using DjangoLsp.Analysis.Tests.Rules.Crypto;
+using DjangoLsp.Python.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DjangoLsp.Analysis.Tests.Syntax;
+
+/// <summary>The shared node index must be exactly the tree walk the rules used to do themselves, per snapshot.</summary>
+public class PythonNodeIndexTests
+{
+    private static IEnumerable<string> RealFiles() =>
+        Directory.EnumerateFiles(Path.Combine(RuleHost.RepoRoot, "examples", "vulnerable-shop"), "*.py", SearchOption.AllDirectories)
+            .OrderBy(p => p, StringComparer.Ordinal);
+
+    [Test]
+    public void Nodes_and_calls_are_the_tree_walk_in_document_order()
+    {
+        var files = RealFiles().ToList();
+        Assert.That(files, Has.Count.GreaterThan(10));
+        foreach (var path in files)
+        {
+            var document = new AnalysisDocument(path, SourceText.From(File.ReadAllText(path)));
+            var root = document.GetPythonSyntax().Root;
+            var index = document.GetPythonNodes();
+            AssertSameNodes(index.Nodes, root.DescendantNodes(), path);
+            AssertSameNodes(index.Calls, root.DescendantNodes().OfType<CallExpressionSyntax>(), path);
+            AssertSameNodes(index.OfType<CompareExpressionSyntax>(), root.DescendantNodes().OfType<CompareExpressionSyntax>(), path);
+        }
+    }
+
+    private static void AssertSameNodes(IEnumerable<SyntaxNode> actual, IEnumerable<SyntaxNode> expected, string path)
+    {
+        var a = actual.ToList();
+        var e = expected.ToList();
+        Assert.That(a, Has.Count.EqualTo(e.Count), path);
+        for (var i = 0; i < a.Count; i++)
+            Assert.That(a[i], Is.SameAs(e[i]), $"{path}: node {i}");
+    }
+
+    [Test]
+    public void Index_is_built_once_per_snapshot_and_again_after_an_edit()
+    {
+        var document = new AnalysisDocument("/p/views.py", SourceText.From("import os\nos.system(x)\n"));
+        var first = document.GetPythonNodes();
+        Assert.That(document.GetPythonNodes(), Is.SameAs(first));
+        Assert.That(first.Calls, Has.Count.EqualTo(1));
+
+        var edited = document.WithChanges(new[] { new TextChange(new TextSpan(document.Text.Length, 0), "os.popen(y)\n") }, 2);
+        var second = edited.GetPythonNodes();
+        Assert.That(second, Is.Not.SameAs(first));
+        Assert.That(second.Calls.Select(c => c.Expression.ToString()), Is.EqualTo(new[] { "os.system", "os.popen" }));
+        Assert.That(second.Calls[0].SyntaxTree, Is.SameAs(edited.GetPythonSyntax()), "nodes of the new tree, not the old one");
+    }
+
+    [Test]
+    public void Memoised_qualified_names_equal_fresh_resolution()
+    {
+        // The memo is keyed by node: one model answers as a fresh model does, also when asked twice.
+        const string code = "from django.db import connection as c\nimport subprocess as sp\ndef f(x):\n    cur = c.cursor()\n    cur.execute(x)\n    sp.run(x)\n    x.run()\n";
+        var tree = PythonSyntaxTree.Parse(code);
+        var memoised = PythonSemanticModel.Create(tree);
+        foreach (var call in tree.Root.DescendantNodes().OfType<CallExpressionSyntax>())
+        {
+            var fresh = PythonSemanticModel.Create(tree).GetCalleeName(call);
+            Assert.That(memoised.GetCalleeName(call), Is.EqualTo(fresh), call.ToString());
+            Assert.That(memoised.GetCalleeName(call), Is.EqualTo(fresh), call.ToString());
+        }
+        var names = tree.Root.DescendantNodes().OfType<CallExpressionSyntax>().Select(memoised.GetCalleeName).ToList();
+        Assert.That(names, Is.EqualTo(new string?[] { "django.db.connection.cursor", "django.db.connection.cursor().execute", "subprocess.run", null }));
+    }
+}
