@@ -67,10 +67,25 @@ public class SyntaxNode
         _children ??= new SyntaxNode?[Green.SlotCount];
         var existing = Volatile.Read(ref _children[index]);
         if (existing is not null) return existing;
-        int offset = Position;
-        for (int i = 0; i < index; i++) offset += Green.GetSlot(i)?.FullWidth ?? 0;
+        int offset = ChildPosition(index);
         var created = SyntaxFactory.CreateRed(green, this, offset);
         return Interlocked.CompareExchange(ref _children[index], created, null) ?? created;
+    }
+
+    /// <summary>
+    /// Absolute position of slot <paramref name="index"/>. Starts from the nearest earlier child already created
+    /// (as Roslyn's GetChildPosition does), so walking a long list in order is linear, not quadratic.
+    /// </summary>
+    private int ChildPosition(int index)
+    {
+        int widthAfter = 0;
+        for (int j = index - 1; j >= 0; j--)
+        {
+            var realized = Volatile.Read(ref _children![j]);
+            if (realized is not null) return realized.Position + realized.Green.FullWidth + widthAfter;
+            widthAfter += Green.GetSlot(j)?.FullWidth ?? 0;
+        }
+        return Position + widthAfter;
     }
 
     private protected T? Get<T>(int index) where T : SyntaxNode => GetSlot(index) as T;
@@ -107,8 +122,9 @@ public class SyntaxNode
     {
         for (int i = 0; i < SlotCount; i++)
         {
-            var child = GetSlot(i);
-            if (child is null || child.IsToken) continue;
+            var green = Green.GetSlot(i);
+            if (green is null || green.IsToken) continue;
+            var child = GetSlot(i)!;
             if (child.Kind == SyntaxKind.List)
             {
                 foreach (var item in child.ChildNodes()) yield return item;
@@ -130,8 +146,9 @@ public class SyntaxNode
             var (node, slot) = stack.Pop();
             if (slot >= node.SlotCount) continue;
             stack.Push((node, slot + 1));
-            var child = node.GetSlot(slot);
-            if (child is null || child.IsToken) continue;
+            var green = node.Green.GetSlot(slot);
+            if (green is null || green.IsToken) continue; // tokens are skipped: don't create their red nodes
+            var child = node.GetSlot(slot)!;
             bool isList = child.Kind == SyntaxKind.List;
             if (!isList) yield return child;
             if (isList || descendInto is null || descendInto(child)) stack.Push((child, 0));
