@@ -227,7 +227,8 @@ public sealed class PythonTaintModel
                 var target = @class.Body.Statements.OfType<FunctionDefinitionSyntax>().LastOrDefault(f => f.Name == method.Name);
                 if (target == null) return null;
                 var isStatic = target.Decorators.Any(d => d.ToString().Contains("staticmethod", StringComparison.Ordinal));
-                return new CallTarget(_owner, target, isStatic ? 0 : 1);
+                // A subclass may override the method: what it returns on its own is at least unknown.
+                return new CallTarget(_owner, target, isStatic ? 0 : 1, IsVirtual: true);
             }
             if (callee is AttributeExpressionSyntax && Environment != null && Semantics.GetQualifiedName(callee) is { } qualified)
                 return Environment.ResolveFunction(qualified, Path);
@@ -263,15 +264,25 @@ public sealed class PythonTaintModel
             if (body.OfType<YieldExpressionSyntax>().Any()) return null;   // a generator: its values are not returned
             var returns = body.OfType<ReturnStatementSyntax>().Where(r => r.Value != null).Select(r => r.Value!).ToList();
             var baseValue = Returned(function, TaintSeed.Base, returns, cancellationToken);
-            var perParameter = new Dictionary<int, TaintValue>();
             var parameters = function.Parameters.Parameters;
-            for (var i = 0; i < parameters.Count && i < MaxSummarisedParameters; i++)
+            return new ReturnSummary(baseValue, index =>
             {
-                if (parameters[i].NameToken is not { IsMissing: false } token || token.Text is "request" || (i == 0 && token.Text is "self" or "cls")) continue;
-                var value = Returned(function, i, returns, cancellationToken);
-                if (value.MaxOrigin == TaintOrigin.Request) perParameter[i] = value;
-            }
-            return new ReturnSummary(baseValue, perParameter);
+                if (index >= MaxSummarisedParameters || index >= parameters.Count || parameters[index].NameToken is not { IsMissing: false } token
+                    || token.Text is "request" || (index == 0 && token.Text is "self" or "cls"))
+                    return TaintValue.Clean;
+                // Cut like any summary when this function is already being summarised deeper on this thread.
+                var key = (function, index);
+                if (!InterproceduralGuard.TryEnter(key)) return TaintValue.Unknown;
+                try
+                {
+                    var value = Returned(function, index, returns, CancellationToken.None);
+                    return value.MaxOrigin == TaintOrigin.Request ? value : TaintValue.Clean;
+                }
+                finally
+                {
+                    InterproceduralGuard.Exit(key);
+                }
+            });
         }
 
         private TaintValue Returned(FunctionDefinitionSyntax function, int parameter, List<ExpressionSyntax> returns, CancellationToken cancellationToken)

@@ -354,17 +354,26 @@ internal sealed class TaintEvaluator
     /// </summary>
     private TaintValue ThroughHelper(CallExpressionSyntax call, CallTarget target, ReturnSummary summary, ref ImmutableDictionary<string, TaintValue> state, int depth)
     {
-        var result = summary.Base.WithStep(Location(call, $"returned by {target.Describe()}"));
+        var own = target.IsVirtual ? TaintValue.Join(summary.Base, TaintValue.Unknown) : summary.Base;
+        var result = own.WithStep(Location(call, $"returned by {target.Describe()}"));
         foreach (var (argument, parameter) in target.Bind(call))
         {
             var value = Eval(argument.Expression, ref state, depth + 1);
-            if (parameter < 0)
+            if (value.IsClean) continue;
+            if (parameter < 0 || value.MaxOrigin != TaintOrigin.Request)
             {
-                // *args / **kwargs at the call: which parameter gets what is not known; keep the data.
+                // *args / **kwargs at the call (which parameter gets what is not known), or data of unknown origin (not
+                // worth a seeded run of the helper): keep the data, as for any unknown call.
                 result = TaintValue.Join(result, value);
                 continue;
             }
-            if (!summary.Parameters.TryGetValue(parameter, out var transfer) || value.IsClean) continue;
+            var transfer = summary.Parameter(parameter);
+            if (transfer.MaxOrigin == TaintOrigin.Unknown)
+            {
+                result = TaintValue.Join(result, value);   // cut (recursion/depth): keep the data
+                continue;
+            }
+            if (transfer.IsClean) continue;
             var name = target.Function.Parameters.Parameters[parameter].NameToken?.Text;
             result = TaintValue.Join(result, value.Through(transfer, Location(argument.Expression, $"passed to {target.Describe()} as `{name}`")));
         }

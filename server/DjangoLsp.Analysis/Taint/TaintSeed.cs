@@ -24,13 +24,28 @@ internal sealed record TaintSeed(FunctionDefinitionSyntax Function, int Paramete
 /// (<see cref="Base"/>: e.g. request data read by <c>get_next(request)</c>), and per parameter the return taint when
 /// only that parameter holds request data (which sink kinds survive the function's sanitizers).
 /// </summary>
-internal sealed record ReturnSummary(TaintValue Base, IReadOnlyDictionary<int, TaintValue> Parameters);
+internal sealed class ReturnSummary
+{
+    private readonly Func<int, TaintValue> _compute;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, TaintValue> _parameters = new();
+
+    public ReturnSummary(TaintValue @base, Func<int, TaintValue> compute)
+    {
+        Base = @base;
+        _compute = compute;
+    }
+
+    public TaintValue Base { get; }
+
+    /// <summary>The return taint when only parameter <paramref name="index"/> holds request data; computed on first use (one seeded run).</summary>
+    public TaintValue Parameter(int index) => _parameters.GetOrAdd(index, _compute);
+}
 
 /// <summary>
 /// A call's target inside the workspace: the function, the taint model of its module, and how many leading
 /// parameters the call does not pass explicitly (1 for <c>self.method(...)</c>).
 /// </summary>
-internal sealed record CallTarget(PythonTaintModel Model, FunctionDefinitionSyntax Function, int ImplicitParameters)
+internal sealed record CallTarget(PythonTaintModel Model, FunctionDefinitionSyntax Function, int ImplicitParameters, bool IsVirtual = false)
 {
     /// <summary>Pairs each argument of <paramref name="call"/> with the index of the parameter it binds (−1 when not known: <c>*args</c>, <c>**kw</c>).</summary>
     public IEnumerable<(ArgumentSyntax Argument, int Parameter)> Bind(CallExpressionSyntax call)

@@ -24,7 +24,7 @@ internal static class HelperSinks
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             var target = context.Taint.ResolveCallee(call);
-            if (target?.Model.Document == null) continue;
+            if (target?.Model.Document == null || !MayReachSink(rule, target)) continue;
             foreach (var (argument, parameter) in target.Bind(call))
             {
                 if (parameter < 0) continue;
@@ -90,6 +90,30 @@ internal static class HelperSinks
             found.AddRange(Find(rule, kind, context, calls).Where(f => StartsAt(f, marker)));
             target.Model.SummaryCache.TryAdd(key, found);
             return found;
+        }
+        finally
+        {
+            InterproceduralGuard.Exit(key);
+        }
+    }
+
+    /// <summary>
+    /// Cheap pre-check before any taint evaluation: the helper's body mentions one of the rule's sink names, or calls a
+    /// workspace function that may (bounded like the summaries). Cached per rule and function.
+    /// </summary>
+    private static bool MayReachSink(PythonRule rule, CallTarget target)
+    {
+        var key = ("may-sink", rule.Rule.Id, target.Function);
+        if (target.Model.SummaryCache.TryGetValue(key, out var cached)) return (bool)cached;
+        if (!InterproceduralGuard.TryEnter(key)) return false;
+        try
+        {
+            var result = rule.MightApply(target.Function.Body.ToString())
+                         || target.Function.Body.DescendantNodes(n => n is not (FunctionDefinitionSyntax or LambdaExpressionSyntax or ClassDefinitionSyntax))
+                             .OfType<CallExpressionSyntax>()
+                             .Any(c => target.Model.ResolveCallee(c) is { } next && next.Model.Document != null && next.Function != target.Function && MayReachSink(rule, next));
+            target.Model.SummaryCache.TryAdd(key, result);
+            return result;
         }
         finally
         {
