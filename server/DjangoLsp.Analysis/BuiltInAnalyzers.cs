@@ -28,6 +28,7 @@ public static class BuiltInAnalyzers
         new ViewDecoratorAnalyzer(),
         // Crypto, randomness, timing, TLS and secrets (DJ4xx); DoS, error details and logging (DJ8xx).
         new WeakPasswordHashAnalyzer(),
+        new WeakHasherInCodeAnalyzer(),
         new InsecureRandomAnalyzer(),
         new TimingUnsafeCompareAnalyzer(),
         new TlsVerificationDisabledAnalyzer(),

@@ -14,6 +14,8 @@ from django.shortcuts import render
 
 from catalog.models import Product
 
+from .queries import orders_for_customer, orders_for_customer_safe
+
 logger = logging.getLogger(__name__)
 
 REPORT_ORDERING = {"day": "day", "count": "orders DESC", "revenue": "revenue DESC"}
@@ -102,3 +104,16 @@ def archive_exports(request):
     subprocess.run(["tar", "-czf", archive, "-C", str(settings.EXPORT_ROOT), "."], check=True)
     logger.info("export archive written by %s", request.user.username)
     return HttpResponse("Archive written.", content_type="text/plain")
+
+
+@staff_member_required
+def customer_orders(request):
+    """Orders of one customer, looked up by e-mail (the SQL is built inside the helper in queries.py)."""
+    rows = orders_for_customer(request.GET.get("email", ""))
+    return render(request, "orders/report.html", {"rows": rows, "title": "Customer orders"})
+
+
+@staff_member_required
+def customer_orders_checked(request):
+    rows = orders_for_customer_safe(request.GET.get("email", ""))
+    return render(request, "orders/report.html", {"rows": rows, "title": "Customer orders"})

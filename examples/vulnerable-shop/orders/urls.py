@@ -30,4 +30,6 @@ urlpatterns = [
     path("reports/export/", reports.export_stock_csv, name="export_stock_csv"),
     path("reports/compress/", reports.compress_export, name="compress_export"),
     path("reports/archive/", reports.archive_exports, name="archive_exports"),
+    path("reports/customer/", reports.customer_orders, name="customer_orders"),
+    path("reports/customer/checked/", reports.customer_orders_checked, name="customer_orders_checked"),
 ]

@@ -6,8 +6,17 @@ namespace DjangoLsp.Analysis.Project;
 /// <summary>A route parameter: <c>&lt;int:pk&gt;</c> gives (pk, int); a regex group <c>(?P&lt;pk&gt;[0-9]+)</c> gives (pk, regex).</summary>
 public sealed record UrlParameter(string Name, string Converter)
 {
-    /// <summary>Converters whose values cannot carry markup or path separators (the taint engine may treat them as clean).</summary>
-    public bool IsNonTextual => Converter is "int" or "uuid";
+    /// <summary>For a regex group: the group's pattern (<c>[0-9]{4}</c>); null for path converters or when not read.</summary>
+    public string? Pattern { get; init; }
+
+    /// <summary>
+    /// Converters whose values cannot carry markup or path separators (the taint engine treats them as clean): int, uuid,
+    /// and regex groups that match digits only (<c>[0-9]+</c>, <c>\d{4}</c>).
+    /// </summary>
+    public bool IsNonTextual => Converter is "int" or "uuid" || (Converter == "regex" && Pattern != null && DigitsOnly.IsMatch(Pattern));
+
+    private static readonly System.Text.RegularExpressions.Regex DigitsOnly = new(
+        @"^(?:(?:\\d|\[0-9\]|\[\\d\]|[0-9])(?:[+*?]|\{\d+(?:,\d*)?\})?)+$", System.Text.RegularExpressions.RegexOptions.Compiled);
 }
 
 /// <summary>Where a view is defined: file, the function or class, and (for class-based views) the class.</summary>

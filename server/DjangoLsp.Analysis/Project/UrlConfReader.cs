@@ -12,7 +12,7 @@ internal sealed class UrlConfReader
 {
     private const int MaxDepth = 10;
     private static readonly Regex PathConverter = new(@"<(?:(?<conv>[A-Za-z_][A-Za-z0-9_]*):)?(?<name>[A-Za-z_][A-Za-z0-9_]*)>", RegexOptions.Compiled);
-    private static readonly Regex RegexGroup = new(@"\(\?P<(?<name>[A-Za-z_][A-Za-z0-9_]*)>", RegexOptions.Compiled);
+    private static readonly Regex RegexGroup = new(@"\(\?P<(?<name>[A-Za-z_][A-Za-z0-9_]*)>(?<pattern>(?:[^()\\]|\\.|\((?!\?P<)(?:[^()\\]|\\.)*\))*)\)", RegexOptions.Compiled);
 
     private readonly ModuleIndex _modules;
     private readonly List<UrlRoute> _routes = new();
@@ -124,7 +124,7 @@ internal sealed class UrlConfReader
         if (args.Count < 2 || args[0].Expression is not StringLiteralExpressionSyntax { Value: { } pattern }) return;
         var isRegex = shortName != "path";
         var ownParameters = isRegex
-            ? RegexGroup.Matches(pattern).Select(m => new UrlParameter(m.Groups["name"].Value, "regex")).ToList()
+            ? RegexGroup.Matches(pattern).Select(m => new UrlParameter(m.Groups["name"].Value, "regex") { Pattern = m.Groups["pattern"].Value }).ToList()
             : PathConverter.Matches(pattern).Select(m => new UrlParameter(m.Groups["name"].Value, m.Groups["conv"].Success ? m.Groups["conv"].Value : "str")).ToList();
         var fullPattern = prefix + (isRegex ? pattern.TrimStart('^').TrimEnd('$') : pattern);
         var allParameters = parameters.Concat(ownParameters).ToList();

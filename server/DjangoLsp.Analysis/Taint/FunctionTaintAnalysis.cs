@@ -14,17 +14,21 @@ internal sealed class FunctionTaintAnalysis
     private const int MaxPasses = 25;
     private readonly TaintEvaluator _evaluator;
     private readonly PythonSemanticModel _model;
+    private readonly Func<FunctionDefinitionSyntax, TaintSeed?, ImmutableDictionary<string, TaintValue>> _parameters;
 
-    public FunctionTaintAnalysis(PythonSemanticModel model, TaintEvaluator evaluator)
+    /// <param name="parameters">The state at a function's entry (its parameters), given the seed of the run.</param>
+    public FunctionTaintAnalysis(PythonSemanticModel model, TaintEvaluator evaluator,
+        Func<FunctionDefinitionSyntax, TaintSeed?, ImmutableDictionary<string, TaintValue>> parameters)
     {
         _model = model;
         _evaluator = evaluator;
+        _parameters = parameters;
     }
 
-    public Dictionary<SyntaxNode, ImmutableDictionary<string, TaintValue>> Run(SyntaxNode owner, CancellationToken cancellationToken)
+    public Dictionary<SyntaxNode, ImmutableDictionary<string, TaintValue>> Run(SyntaxNode owner, TaintSeed? seed, CancellationToken cancellationToken)
     {
         var graph = _model.GetControlFlowGraph(owner, cancellationToken);
-        var initial = InitialState(owner);
+        var initial = owner is FunctionDefinitionSyntax function ? _parameters(function, seed) : ImmutableDictionary<string, TaintValue>.Empty;
         var order = graph.ReversePostOrder();
         var exitStates = new Dictionary<BasicBlock, ImmutableDictionary<string, TaintValue>>();
         for (var pass = 0; pass < MaxPasses; pass++)
@@ -54,21 +58,6 @@ internal sealed class FunctionTaintAnalysis
             }
         }
         return result;
-    }
-
-    private ImmutableDictionary<string, TaintValue> InitialState(SyntaxNode owner)
-    {
-        var state = ImmutableDictionary<string, TaintValue>.Empty;
-        if (owner is not FunctionDefinitionSyntax function) return state;
-        var parameters = function.Parameters.Parameters.Where(p => p.NameToken is { IsMissing: false }).ToList();
-        foreach (var parameter in parameters)
-        {
-            var name = parameter.NameToken!.Text;
-            if (name is "self" or "cls" && parameter == parameters[0]) state = state.SetItem(name, TaintValue.Clean);
-            else if (name == "request") continue;   // the request object itself: its data attributes are the sources
-            else state = state.SetItem(name, TaintValue.Unknown);
-        }
-        return state;
     }
 
     private ImmutableDictionary<string, TaintValue> EntryState(BasicBlock block, ControlFlowGraph graph,

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using DjangoLsp.Analysis.Engine;
+using DjangoLsp.Analysis.Project;
 using DjangoLsp.Analysis.Semantics;
 using DjangoLsp.Python.Syntax;
 
@@ -9,41 +10,51 @@ namespace DjangoLsp.Analysis.Taint;
 /// <summary>
 /// Taint facts of one Python document: for any expression, where its value may come from (request data,
 /// unknown, or clean) per sink kind, and the trace from the request source. Functions are analysed lazily,
-/// once each, on their control-flow graphs. Get it with <c>document.GetPythonTaint(ct)</c>.
+/// once each, on their control-flow graphs. Calls to functions of the same module, to <c>self</c> methods and
+/// (with a workspace, <see cref="TaintWorkspace"/>) to functions imported from other workspace modules use the
+/// callee's <see cref="ReturnSummary"/>. Get it with <c>document.GetPythonTaint(ct)</c> (intra-module) or
+/// <c>TaintWorkspace.ModelFor(document, context, ct)</c> (workspace-aware).
 /// </summary>
 public sealed class PythonTaintModel
 {
-    private readonly ConcurrentDictionary<SyntaxNode, Lazy<Dictionary<SyntaxNode, ImmutableDictionary<string, TaintValue>>>> _functions =
-        new(ReferenceEqualityComparer.Instance);
-    private readonly TaintEvaluator _evaluator;
+    private readonly Shared _shared;
+    private readonly TaintSeed? _seed;
 
-    public PythonTaintModel(PythonSemanticModel semantics, string path)
+    public PythonTaintModel(PythonSemanticModel semantics, string path) : this(semantics, path, null, null)
     {
-        Semantics = semantics;
-        Path = path;
-        _evaluator = new TaintEvaluator(semantics, path);
     }
 
-    public PythonSemanticModel Semantics { get; }
-    public string Path { get; }
+    internal PythonTaintModel(PythonSemanticModel semantics, string path, ITaintEnvironment? environment, AnalysisDocument? document)
+    {
+        _shared = new Shared(semantics, path, environment, document, this);
+    }
+
+    private PythonTaintModel(Shared shared, TaintSeed seed)
+    {
+        _shared = shared;
+        _seed = seed;
+    }
+
+    public PythonSemanticModel Semantics => _shared.Semantics;
+    public string Path => _shared.Path;
+
+    /// <summary>The document this model was built from, when known (summaries of other modules report into it).</summary>
+    internal AnalysisDocument? Document => _shared.Document;
+
+    internal ITaintEnvironment? Environment => _shared.Environment;
+
+    /// <summary>The seed of this view of the model (null for the normal analysis).</summary>
+    internal TaintSeed? Seed => _seed;
+
+    /// <summary>The same module analysed with <paramref name="seed"/> for the seed's function (shares every cache).</summary>
+    internal PythonTaintModel WithSeed(TaintSeed seed) => new(_shared, seed);
 
     /// <summary>The taint of <paramref name="expression"/> at the point where it is evaluated.</summary>
     public TaintValue Evaluate(ExpressionSyntax expression, CancellationToken cancellationToken = default)
     {
         var owner = OwnerOf(expression);
-        var lazy = _functions.GetOrAdd(owner, o => new Lazy<Dictionary<SyntaxNode, ImmutableDictionary<string, TaintValue>>>(
-            () => new FunctionTaintAnalysis(Semantics, _evaluator).Run(o, cancellationToken)));
-        Dictionary<SyntaxNode, ImmutableDictionary<string, TaintValue>> states;
-        try
-        {
-            states = lazy.Value;
-        }
-        catch (OperationCanceledException)
-        {
-            // A cancelled analysis must not be cached for the next caller.
-            _functions.TryRemove(new KeyValuePair<SyntaxNode, Lazy<Dictionary<SyntaxNode, ImmutableDictionary<string, TaintValue>>>>(owner, lazy));
-            throw;
-        }
+        var seed = _seed != null && _seed.Function == owner ? _seed : null;
+        var states = _shared.States(owner, seed, cancellationToken);
         var state = ImmutableDictionary<string, TaintValue>.Empty;
         for (SyntaxNode? node = expression; node != null && node != owner; node = node.Parent)
         {
@@ -53,11 +64,27 @@ public sealed class PythonTaintModel
                 break;
             }
         }
-        return _evaluator.Eval(expression, ref state);
+        return _shared.Evaluator.Eval(expression, ref state);
     }
 
     /// <summary>True when <paramref name="expression"/> is the request object (<c>request</c>, <c>self.request</c>).</summary>
-    public bool IsRequestObject(ExpressionSyntax expression) => _evaluator.IsRequestObject(expression);
+    public bool IsRequestObject(ExpressionSyntax expression) => _shared.Evaluator.IsRequestObject(expression);
+
+    /// <summary>The 1-based line of a node of this module.</summary>
+    internal int LineOf(SyntaxNode node) => Semantics.Tree.Text.Lines.GetLineFromPosition(node.Span.Start).LineNumber + 1;
+
+    /// <summary>
+    /// The workspace function <paramref name="call"/> calls: a function of this module, a method of the enclosing
+    /// class called on <c>self</c>, or (with an environment) a function imported from another workspace module.
+    /// </summary>
+    internal CallTarget? ResolveCallee(CallExpressionSyntax call) => _shared.ResolveCallee(call);
+
+    /// <summary>The return summary of <paramref name="function"/> (a function of this module), or null when cut (recursion, depth).</summary>
+    internal ReturnSummary? GetReturnSummary(FunctionDefinitionSyntax function, CancellationToken cancellationToken) =>
+        _shared.GetReturnSummary(function, cancellationToken);
+
+    /// <summary>A cache for per-function results computed outside the model (e.g. rules' sink summaries), living as long as the model.</summary>
+    internal ConcurrentDictionary<object, object> SummaryCache => _shared.External;
 
     /// <summary>The function whose body evaluates <paramref name="node"/>, or the module.</summary>
     public static SyntaxNode OwnerOf(SyntaxNode node)
@@ -70,9 +97,209 @@ public sealed class PythonTaintModel
         }
         return child!;
     }
+
+    /// <summary>The caches and the evaluator shared by the normal model and its seeded views.</summary>
+    private sealed class Shared
+    {
+        private const int MaxSummarisedParameters = 12;
+        private readonly ConcurrentDictionary<(SyntaxNode Owner, TaintSeed? Seed), Lazy<Dictionary<SyntaxNode, ImmutableDictionary<string, TaintValue>>>> _functions = new();
+        private readonly ConcurrentDictionary<FunctionDefinitionSyntax, ReturnSummary> _summaries = new(ReferenceEqualityComparer.Instance);
+        private readonly PythonTaintModel _owner;
+
+        public Shared(PythonSemanticModel semantics, string path, ITaintEnvironment? environment, AnalysisDocument? document, PythonTaintModel owner)
+        {
+            Semantics = semantics;
+            Path = path;
+            Environment = environment;
+            Document = document;
+            _owner = owner;
+            Evaluator = new TaintEvaluator(semantics, path, this.ResolveCallee, GetReturnSummary, UrlKwarg);
+        }
+
+        public PythonSemanticModel Semantics { get; }
+        public string Path { get; }
+        public ITaintEnvironment? Environment { get; }
+        public AnalysisDocument? Document { get; }
+        public TaintEvaluator Evaluator { get; }
+        public ConcurrentDictionary<object, object> External { get; } = new();
+
+        public Dictionary<SyntaxNode, ImmutableDictionary<string, TaintValue>> States(SyntaxNode owner, TaintSeed? seed, CancellationToken cancellationToken)
+        {
+            // Seeded runs (summaries) never block on another thread: helpers calling each other on two threads
+            // would otherwise wait for each other's lazy values.
+            var mode = seed == null ? LazyThreadSafetyMode.ExecutionAndPublication : LazyThreadSafetyMode.PublicationOnly;
+            var lazy = _functions.GetOrAdd((owner, seed), key => new Lazy<Dictionary<SyntaxNode, ImmutableDictionary<string, TaintValue>>>(
+                () => new FunctionTaintAnalysis(Semantics, Evaluator, InitialState).Run(key.Owner, key.Seed, cancellationToken), mode));
+            try
+            {
+                return lazy.Value;
+            }
+            catch (OperationCanceledException)
+            {
+                // A cancelled analysis must not be cached for the next caller.
+                _functions.TryRemove(new KeyValuePair<(SyntaxNode, TaintSeed?), Lazy<Dictionary<SyntaxNode, ImmutableDictionary<string, TaintValue>>>>((owner, seed), lazy));
+                throw;
+            }
+        }
+
+        /// <summary>Parameters at function entry: request data for seeded/URL-captured ones, clean for self and int/uuid URL parameters.</summary>
+        private ImmutableDictionary<string, TaintValue> InitialState(FunctionDefinitionSyntax function, TaintSeed? seed)
+        {
+            var state = ImmutableDictionary<string, TaintValue>.Empty;
+            var parameters = function.Parameters.Parameters;
+            var url = seed == null ? UrlParametersOf(function) : null;
+            for (var i = 0; i < parameters.Count; i++)
+            {
+                var parameter = parameters[i];
+                if (parameter.NameToken is not { IsMissing: false } token) continue;
+                var name = token.Text;
+                if (name is "self" or "cls" && i == 0) state = state.SetItem(name, TaintValue.Clean);
+                else if (name == "request") continue;   // the request object itself: its data attributes are the sources
+                else if (seed != null)
+                    state = state.SetItem(name, i == seed.Parameter ? TaintValue.FromRequest(TaintSeed.Marker(Path, function, i)) : TaintValue.Clean);
+                else if (url != null && parameter.StarToken == null && url.TryGetValue(name, out var captured))
+                    state = state.SetItem(name, UrlSource(captured, parameter));
+                else state = state.SetItem(name, TaintValue.Unknown);
+            }
+            return state;
+        }
+
+        /// <summary>The URL parameters routed to this view function, or to the class of this HTTP-method handler.</summary>
+        private IReadOnlyDictionary<string, UrlParameter>? UrlParametersOf(FunctionDefinitionSyntax function)
+        {
+            if (Environment == null) return null;
+            var enclosing = function.Ancestors().FirstOrDefault(a => a is FunctionDefinitionSyntax or ClassDefinitionSyntax);
+            if (enclosing == null) return Environment.UrlParameters(Path, function.Name);
+            if (enclosing is ClassDefinitionSyntax @class && IsTopLevel(@class) && IsHandler(function.Name))
+                return Environment.UrlParameters(Path, @class.Name);
+            return null;
+        }
+
+        private static bool IsTopLevel(SyntaxNode node) => !node.Ancestors().Any(a => a is FunctionDefinitionSyntax or ClassDefinitionSyntax);
+
+        /// <summary>Methods Django's View.dispatch calls with the URL's keyword arguments.</summary>
+        private static bool IsHandler(string name) =>
+            name is "get" or "post" or "put" or "patch" or "delete" or "head" or "options" or "dispatch" or "setup"
+                or "list" or "create" or "retrieve" or "update" or "partial_update" or "destroy";
+
+        /// <summary>
+        /// str/path/regex captures are request data; a slug (<c>[-a-zA-Z0-9_]+</c>) is request data too but cannot hold
+        /// markup, path separators or a scheme, so it is clean for HTML, path and redirect sinks; int/uuid and digit-only
+        /// groups are clean; custom converters stay unknown.
+        /// </summary>
+        private TaintValue UrlSource(UrlParameter captured, SyntaxNode at)
+        {
+            if (captured.IsNonTextual) return TaintValue.Clean;
+            var how = captured.Converter == "regex" ? $"the re_path group `(?P<{captured.Name}>...)`" : $"`<{captured.Converter}:{captured.Name}>`";
+            var source = TaintValue.FromRequest(Evaluator.Location(at, $"URL parameter `{captured.Name}` captured by {how} is request data"));
+            return captured.Converter switch
+            {
+                "str" or "path" or "regex" => source,
+                "slug" => source.Sanitize(SinkKind.Html, SinkKind.Path, SinkKind.Redirect),
+                _ => TaintValue.Unknown,
+            };
+        }
+
+        /// <summary><c>self.kwargs["slug"]</c> / <c>self.kwargs.get("slug")</c> in a routed class-based view.</summary>
+        private TaintValue? UrlKwarg(ExpressionSyntax container, ExpressionSyntax? key)
+        {
+            if (Environment == null || container.GetDottedText() != "self.kwargs" || Semantics.GetConstantString(key) is not { } name) return null;
+            var @class = container.Ancestors().OfType<ClassDefinitionSyntax>().FirstOrDefault();
+            if (@class == null || !IsTopLevel(@class)) return null;
+            if (!Environment.UrlParameters(Path, @class.Name).TryGetValue(name, out var captured)) return null;
+            return UrlSource(captured, key!);
+        }
+
+        public CallTarget? ResolveCallee(CallExpressionSyntax call)
+        {
+            var callee = call.Expression.Unparenthesize();
+            if (callee is NameExpressionSyntax name)
+            {
+                var binding = Semantics.GetReachingBinding(name);
+                if (binding?.Kind == BindingKind.Function && binding.Node is FunctionDefinitionSyntax local) return Local(local);
+                if (binding?.Kind == BindingKind.Import && binding.ImportedName is { } imported) return Environment?.ResolveFunction(imported, Path);
+                return null;
+            }
+            if (callee is AttributeExpressionSyntax { Expression: NameExpressionSyntax { Name: "self" or "cls" } } method)
+            {
+                var enclosing = call.Ancestors().OfType<FunctionDefinitionSyntax>().FirstOrDefault();
+                if (enclosing?.Ancestors().FirstOrDefault(a => a is FunctionDefinitionSyntax or ClassDefinitionSyntax) is not ClassDefinitionSyntax @class) return null;
+                var target = @class.Body.Statements.OfType<FunctionDefinitionSyntax>().LastOrDefault(f => f.Name == method.Name);
+                if (target == null) return null;
+                var isStatic = target.Decorators.Any(d => d.ToString().Contains("staticmethod", StringComparison.Ordinal));
+                // A subclass may override the method: what it returns on its own is at least unknown.
+                return new CallTarget(_owner, target, isStatic ? 0 : 1, IsVirtual: true);
+            }
+            if (callee is AttributeExpressionSyntax && Environment != null && Semantics.GetQualifiedName(callee) is { } qualified)
+                return Environment.ResolveFunction(qualified, Path);
+            return null;
+        }
+
+        private CallTarget? Local(FunctionDefinitionSyntax function)
+        {
+            // A method referred to by bare name is not reachable like this; a nested def is.
+            if (function.Ancestors().FirstOrDefault(a => a is FunctionDefinitionSyntax or ClassDefinitionSyntax) is ClassDefinitionSyntax) return null;
+            return new CallTarget(_owner, function, 0);
+        }
+
+        public ReturnSummary? GetReturnSummary(FunctionDefinitionSyntax function, CancellationToken cancellationToken)
+        {
+            if (_summaries.TryGetValue(function, out var cached)) return cached;
+            if (!InterproceduralGuard.TryEnter(function)) return null;
+            try
+            {
+                var summary = ComputeSummary(function, cancellationToken);
+                if (summary != null) _summaries.TryAdd(function, summary);
+                return summary;
+            }
+            finally
+            {
+                InterproceduralGuard.Exit(function);
+            }
+        }
+
+        private ReturnSummary? ComputeSummary(FunctionDefinitionSyntax function, CancellationToken cancellationToken)
+        {
+            var body = function.Body.DescendantNodes(n => n is not (FunctionDefinitionSyntax or LambdaExpressionSyntax or ClassDefinitionSyntax)).ToList();
+            if (body.OfType<YieldExpressionSyntax>().Any()) return null;   // a generator: its values are not returned
+            var returns = body.OfType<ReturnStatementSyntax>().Where(r => r.Value != null).Select(r => r.Value!).ToList();
+            var baseValue = Returned(function, TaintSeed.Base, returns, cancellationToken);
+            var parameters = function.Parameters.Parameters;
+            return new ReturnSummary(baseValue, index =>
+            {
+                if (index >= MaxSummarisedParameters || index >= parameters.Count || parameters[index].NameToken is not { IsMissing: false } token
+                    || token.Text is "request" || (index == 0 && token.Text is "self" or "cls"))
+                    return TaintValue.Clean;
+                // Cut like any summary when this function is already being summarised deeper on this thread.
+                var key = (function, index);
+                if (!InterproceduralGuard.TryEnter(key)) return TaintValue.Unknown;
+                try
+                {
+                    var value = Returned(function, index, returns, CancellationToken.None);
+                    return value.MaxOrigin == TaintOrigin.Request ? value : TaintValue.Clean;
+                }
+                finally
+                {
+                    InterproceduralGuard.Exit(key);
+                }
+            });
+        }
+
+        private TaintValue Returned(FunctionDefinitionSyntax function, int parameter, List<ExpressionSyntax> returns, CancellationToken cancellationToken)
+        {
+            var model = new PythonTaintModel(this, new TaintSeed(function, parameter));
+            var result = TaintValue.Clean;
+            foreach (var value in returns)
+            {
+                var taint = model.Evaluate(value, cancellationToken);
+                result = TaintValue.Join(result, taint.WithStep(Evaluator.Location(value, $"returned by `{function.Name}()`")));
+            }
+            return result;
+        }
+    }
 }
 
-/// <summary>The taint model of a Python document, cached per snapshot.</summary>
+/// <summary>The intra-module taint model of a Python document, cached per snapshot.</summary>
 public sealed class PythonTaintFeature : DocumentFeature<PythonTaintModel>
 {
     public static readonly PythonTaintFeature Instance = new();
@@ -82,7 +309,7 @@ public sealed class PythonTaintFeature : DocumentFeature<PythonTaintModel>
     }
 
     public override PythonTaintModel Compute(AnalysisDocument document, CancellationToken cancellationToken) =>
-        new(document.GetPythonSemantics(cancellationToken), document.Path);
+        new(document.GetPythonSemantics(cancellationToken), document.Path, null, document);
 }
 
 public static class PythonTaintDocumentExtensions

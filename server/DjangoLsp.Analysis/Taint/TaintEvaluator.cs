@@ -15,11 +15,18 @@ internal sealed class TaintEvaluator
     private const int MaxDepth = 150;
     private readonly PythonSemanticModel _model;
     private readonly string _path;
+    private readonly Func<CallExpressionSyntax, CallTarget?> _resolve;
+    private readonly Func<FunctionDefinitionSyntax, CancellationToken, ReturnSummary?> _summaryOf;
+    private readonly Func<ExpressionSyntax, ExpressionSyntax?, TaintValue?> _urlKwarg;
 
-    public TaintEvaluator(PythonSemanticModel model, string path)
+    public TaintEvaluator(PythonSemanticModel model, string path, Func<CallExpressionSyntax, CallTarget?> resolve,
+        Func<FunctionDefinitionSyntax, CancellationToken, ReturnSummary?> summaryOf, Func<ExpressionSyntax, ExpressionSyntax?, TaintValue?> urlKwarg)
     {
         _model = model;
         _path = path;
+        _resolve = resolve;
+        _summaryOf = summaryOf;
+        _urlKwarg = urlKwarg;
         Guards = new TaintGuards(model, this);
     }
 
@@ -55,6 +62,7 @@ internal sealed class TaintEvaluator
                 {
                     // A checked element (`if request.GET["mode"] in MODES`) is remembered under its text.
                     if (StateKey(subscript) is { } key && state.TryGetValue(key, out var checkedValue)) return checkedValue;
+                    if (_urlKwarg(subscript.Expression.Unparenthesize(), subscript.Index as ExpressionSyntax) is { } captured) return captured;
                     // The element of a container: the key does not choose the data, the container does.
                     return Eval(subscript.Expression, ref state, depth + 1);
                 }
@@ -312,6 +320,9 @@ internal sealed class TaintEvaluator
         if (qualified == null && callee is NameExpressionSyntax local && IsEscaperAlias(local))
             return JoinArguments(call, ref state, depth).Sanitize(SinkKind.Html);
 
+        if (_resolve(call) is { } target && target.Model.GetReturnSummary(target.Function, CancellationToken.None) is { } summary)
+            return ThroughHelper(call, target, summary, ref state, depth);
+
         if (callee is AttributeExpressionSyntax attribute)
         {
             if (attribute.Name is "quote_name" or "quote_name_unless_alias") return JoinArguments(call, ref state, depth).Sanitize(SinkKind.Sql);
@@ -319,6 +330,7 @@ internal sealed class TaintEvaluator
                 return TaintValue.Join(Eval(attribute.Expression, ref state, depth + 1), JoinArguments(call, ref state, depth));
             if (TaintKnowledge.LookupMethods.Contains(attribute.Name))
             {
+                if (attribute.Name == "get" && _urlKwarg(attribute.Expression.Unparenthesize(), call.GetArgument(0, "key")?.Expression) is { } captured) return captured;
                 var result = Eval(attribute.Expression, ref state, depth + 1);
                 var arguments = call.ArgumentList.Arguments;
                 for (var i = 1; i < arguments.Count; i++) result = TaintValue.Join(result, Eval(arguments[i].Expression, ref state, depth + 1));
@@ -334,6 +346,38 @@ internal sealed class TaintEvaluator
             }
         }
         return TaintValue.Unknown;
+    }
+
+    /// <summary>
+    /// The value of a call to a summarised workspace function: what it returns on its own, plus each argument's data
+    /// for the sink kinds that survive from the matching parameter to the return value.
+    /// </summary>
+    private TaintValue ThroughHelper(CallExpressionSyntax call, CallTarget target, ReturnSummary summary, ref ImmutableDictionary<string, TaintValue> state, int depth)
+    {
+        var own = target.IsVirtual ? TaintValue.Join(summary.Base, TaintValue.Unknown) : summary.Base;
+        var result = own.WithStep(Location(call, $"returned by {target.Describe()}"));
+        foreach (var (argument, parameter) in target.Bind(call))
+        {
+            var value = Eval(argument.Expression, ref state, depth + 1);
+            if (value.IsClean) continue;
+            if (parameter < 0 || value.MaxOrigin != TaintOrigin.Request)
+            {
+                // *args / **kwargs at the call (which parameter gets what is not known), or data of unknown origin (not
+                // worth a seeded run of the helper): keep the data, as for any unknown call.
+                result = TaintValue.Join(result, value);
+                continue;
+            }
+            var transfer = summary.Parameter(parameter);
+            if (transfer.MaxOrigin == TaintOrigin.Unknown)
+            {
+                result = TaintValue.Join(result, value);   // cut (recursion/depth): keep the data
+                continue;
+            }
+            if (transfer.IsClean) continue;
+            var name = target.Function.Parameters.Parameters[parameter].NameToken?.Text;
+            result = TaintValue.Join(result, value.Through(transfer, Location(argument.Expression, $"passed to {target.Describe()} as `{name}`")));
+        }
+        return result;
     }
 
     /// <summary><c>esc = conditional_escape if autoescape else (lambda t: t)</c>: calling <c>esc</c> escapes when escaping is on.</summary>

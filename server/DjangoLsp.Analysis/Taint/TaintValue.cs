@@ -96,6 +96,24 @@ public readonly record struct TaintValue(uint Bits, ImmutableList<RelatedLocatio
     public TaintValue WithStep(RelatedLocation step) =>
         MaxOrigin == TaintOrigin.Request && !Trace.IsEmpty && Trace.Count < 16 ? this with { Trace = Trace.Add(step) } : this;
 
+    /// <summary>
+    /// This (argument) value after a helper whose parameter-to-return <paramref name="transfer"/> was computed with the
+    /// parameter as request data: per sink kind the argument's origin survives where the transfer is request data. The
+    /// trace is the argument's, then <paramref name="step"/> (the call), then the helper's own steps after its marker.
+    /// </summary>
+    public TaintValue Through(TaintValue transfer, RelatedLocation step)
+    {
+        uint bits = 0;
+        for (var i = 0; i < Kinds; i++)
+            if (((transfer.Bits >> (2 * i)) & 3) == (uint)TaintOrigin.Request) bits |= ((Bits >> (2 * i)) & 3) << (2 * i);
+        var result = new TaintValue(bits, Trace);
+        if (result.MaxOrigin != TaintOrigin.Request || Trace.IsEmpty) return result with { Trace = result.MaxOrigin == TaintOrigin.Request ? Trace : ImmutableList<RelatedLocation>.Empty };
+        var trace = Trace.Add(step).AddRange(transfer.Trace.Skip(1));
+        return result with { Trace = trace.Count <= MaxTrace ? trace : trace.RemoveRange(1, trace.Count - MaxTrace) };
+    }
+
+    private const int MaxTrace = 24;
+
     /// <summary>Equality for the data-flow fixpoint: bits only (traces do not change convergence).</summary>
     public bool SameTaint(TaintValue other) => Bits == other.Bits;
 }

@@ -51,7 +51,8 @@ public class VulnerableShopModelTests
         Assert.That(detail.View.IsClass, Is.False);
 
         var media = model.Routes.Single(r => r.Pattern == "media/(?P<path>.*)");
-        Assert.That(media.Parameters, Is.EqualTo(new[] { new UrlParameter("path", "regex") }));
+        Assert.That(media.Parameters, Is.EqualTo(new[] { new UrlParameter("path", "regex") { Pattern = ".*" } }));
+        Assert.That(media.Parameters[0].IsNonTextual, Is.False);
         Assert.That(media.ViewQualifiedName, Is.EqualTo("django.views.static.serve"));
         Assert.That(media.View, Is.Null);
 

@@ -33,9 +33,9 @@ public sealed class FormatHtmlPreformattedRule : PythonRule
     {
     }
 
-    protected override bool MightApply(string text) => text.Contains("format_html", StringComparison.Ordinal);
+    protected internal override bool MightApply(string text) => text.Contains("format_html", StringComparison.Ordinal);
 
-    protected override Finding? AnalyzeCall(CallExpressionSyntax call, RuleContext context)
+    protected internal override Finding? AnalyzeCall(CallExpressionSyntax call, RuleContext context)
     {
         if (context.Semantics.GetCalleeName(call) != "django.utils.html.format_html") return null;
         var format = call.GetArgument(0, "format_string")?.Expression;

@@ -35,9 +35,9 @@ public sealed class IsSafeUrlRemovedRule : PythonRule
 
     private const string NewName = "url_has_allowed_host_and_scheme";
 
-    protected override bool MightApply(string text) => text.Contains("is_safe_url", StringComparison.Ordinal);
+    protected internal override bool MightApply(string text) => text.Contains("is_safe_url", StringComparison.Ordinal);
 
-    protected override Finding? AnalyzeCall(CallExpressionSyntax call, RuleContext context)
+    protected internal override Finding? AnalyzeCall(CallExpressionSyntax call, RuleContext context)
     {
         if (context.Semantics.GetCalleeName(call) is not ("django.utils.http.is_safe_url")) return null;
         var edits = new List<TextChange>();

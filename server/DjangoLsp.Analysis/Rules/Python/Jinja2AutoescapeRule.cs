@@ -29,9 +29,9 @@ public sealed class Jinja2AutoescapeRule : PythonRule
     {
     }
 
-    protected override bool MightApply(string text) => text.Contains("jinja2", StringComparison.Ordinal);
+    protected internal override bool MightApply(string text) => text.Contains("jinja2", StringComparison.Ordinal);
 
-    protected override Finding? AnalyzeCall(CallExpressionSyntax call, RuleContext context)
+    protected internal override Finding? AnalyzeCall(CallExpressionSyntax call, RuleContext context)
     {
         if (context.Semantics.GetCalleeName(call) is not ("jinja2.Environment" or "jinja2.environment.Environment")) return null;
         if (call.ArgumentList.Arguments.Any(a => a.StarToken != null)) return null;

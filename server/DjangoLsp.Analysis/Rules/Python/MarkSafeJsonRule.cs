@@ -32,13 +32,13 @@ public sealed class MarkSafeJsonRule : PythonRule
     {
     }
 
-    protected override bool MightApply(string text) => text.Contains("dumps", StringComparison.Ordinal);
+    protected internal override bool MightApply(string text) => text.Contains("dumps", StringComparison.Ordinal);
 
     internal static bool IsJsonDumps(ExpressionSyntax expression, PythonSemanticModel model) =>
         expression.Unparenthesize() is CallExpressionSyntax call && model.GetCalleeName(call) is "json.dumps" or "simplejson.dumps"
             or "django.core.serializers.json.DjangoJSONEncoder().encode";
 
-    protected override Finding? AnalyzeCall(CallExpressionSyntax call, RuleContext context)
+    protected internal override Finding? AnalyzeCall(CallExpressionSyntax call, RuleContext context)
     {
         var qualified = context.Semantics.GetCalleeName(call);
         if (qualified == null || !MarkSafeRule.MarkSafeNames.Contains(qualified)) return null;

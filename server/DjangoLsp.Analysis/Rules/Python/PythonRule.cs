@@ -22,23 +22,36 @@ public abstract class PythonRule : IDocumentAnalyzer
 
     public virtual IEnumerable<Finding> Analyze(AnalysisDocument document, AnalysisContext context, CancellationToken cancellationToken)
     {
-        var tree = document.GetPythonSyntax(cancellationToken);
-        if (!MightApply(document.Text.ToString())) return Array.Empty<Finding>();
-        var taint = document.GetPythonTaint(cancellationToken);
+        var direct = MightApply(document.Text.ToString());
+        if (!direct && HelperSinkKind == null) return Array.Empty<Finding>();
+        var taint = TaintWorkspace.ModelFor(document, context, cancellationToken);
+        var ruleContext = new RuleContext(document, taint, cancellationToken);
+        var calls = document.GetPythonNodes(cancellationToken).Calls;
         var findings = new List<Finding>();
-        foreach (var call in document.GetPythonNodes(cancellationToken).Calls)
+        if (direct)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var finding = AnalyzeCall(call, new RuleContext(document, taint, cancellationToken));
-            if (finding != null) findings.Add(finding);
+            foreach (var call in calls)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var finding = AnalyzeCall(call, ruleContext);
+                if (finding != null) findings.Add(finding);
+            }
         }
+        if (HelperSinkKind is { } kind) findings.AddRange(HelperSinks.Find(this, kind, ruleContext, calls));
         return findings;
     }
 
     /// <summary>Cheap text pre-filter: false when the rule cannot apply (e.g. the API name never occurs).</summary>
-    protected virtual bool MightApply(string text) => true;
+    protected internal virtual bool MightApply(string text) => true;
 
-    protected virtual Finding? AnalyzeCall(CallExpressionSyntax call, RuleContext context) => null;
+    protected internal virtual Finding? AnalyzeCall(CallExpressionSyntax call, RuleContext context) => null;
+
+    /// <summary>
+    /// The sink kind of this rule when its sinks can be reached through workspace helper functions: request data passed
+    /// to a helper whose parameter reaches one of the rule's sinks is reported at the call (see <see cref="HelperSinks"/>).
+    /// Null for rules that are not about data reaching a sink.
+    /// </summary>
+    protected internal virtual SinkKind? HelperSinkKind => null;
 
     /// <summary>Builds a finding at <paramref name="sink"/> with the taint trace (source → sink) as related locations.</summary>
     protected Finding Report(RuleContext context, SyntaxNode sink, string message, Severity severity, TaintValue? taint = null,

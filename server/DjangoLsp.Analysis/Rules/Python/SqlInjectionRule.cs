@@ -44,19 +44,21 @@ public sealed class SqlInjectionRule : PythonRule
     {
     }
 
-    protected override bool MightApply(string text) =>
+    protected internal override bool MightApply(string text) =>
         text.Contains("execute", StringComparison.Ordinal) || text.Contains("raw", StringComparison.Ordinal)
         || text.Contains("extra", StringComparison.Ordinal) || text.Contains("RawSQL", StringComparison.Ordinal)
         || text.Contains("template", StringComparison.Ordinal);
 
-    protected override Finding? AnalyzeCall(CallExpressionSyntax call, RuleContext context)
+    protected internal override SinkKind? HelperSinkKind => SinkKind.Sql;
+
+    protected internal override Finding? AnalyzeCall(CallExpressionSyntax call, RuleContext context)
     {
         var sink = SqlSinks.Find(call, context.Semantics);
         if (sink == null) return null;
         Finding? worst = null;
         foreach (var sql in sink.SqlArguments)
         {
-            var how = SqlBuilding.HowBuilt(sql, context.Semantics);
+            var how = SqlBuilding.HowBuilt(sql, context.Semantics) ?? BuiltByHelper(sql, context);
             if (how == null) continue;
             var taint = context.Taint.Evaluate(sql, context.CancellationToken);
             var origin = taint.OriginFor(SinkKind.Sql);
@@ -67,6 +69,25 @@ public sealed class SqlInjectionRule : PythonRule
             if (worst == null || finding.Severity < worst.Severity) worst = finding;
         }
         return worst;
+    }
+
+    /// <summary>
+    /// SQL returned by a workspace helper (<c>cursor.execute(build_query(q))</c>, directly or through a local variable)
+    /// that builds it from pieces in one of its return statements: "`build_query()`, which builds it with an f-string".
+    /// </summary>
+    private static string? BuiltByHelper(ExpressionSyntax sql, RuleContext context)
+    {
+        var expression = sql.Unparenthesize();
+        if (expression is NameExpressionSyntax name && context.Semantics.GetReachingBinding(name) is { Kind: BindingKind.Assignment, IsPartial: false, Value: { } value })
+            expression = value.Unparenthesize();
+        if (expression is not CallExpressionSyntax call || context.Taint.ResolveCallee(call) is not { } target) return null;
+        foreach (var @return in target.Function.Body.DescendantNodes(n => n is not (FunctionDefinitionSyntax or LambdaExpressionSyntax or ClassDefinitionSyntax))
+                     .OfType<ReturnStatementSyntax>())
+        {
+            if (@return.Value != null && SqlBuilding.HowBuilt(@return.Value, target.Model.Semantics) is { } how)
+                return $"`{target.Function.Name}()`, which builds it with {how}";
+        }
+        return null;
     }
 }
 

@@ -29,9 +29,9 @@ public sealed class StaticServeInUrlsRule : PythonRule
     {
     }
 
-    protected override bool MightApply(string text) => text.Contains("serve", StringComparison.Ordinal);
+    protected internal override bool MightApply(string text) => text.Contains("serve", StringComparison.Ordinal);
 
-    protected override Finding? AnalyzeCall(CallExpressionSyntax call, RuleContext context)
+    protected internal override Finding? AnalyzeCall(CallExpressionSyntax call, RuleContext context)
     {
         var callee = context.Semantics.GetCalleeName(call);
         if (callee is not ("django.urls.path" or "django.urls.re_path" or "django.conf.urls.url" or "django.urls.conf.path" or "django.urls.conf.re_path"))

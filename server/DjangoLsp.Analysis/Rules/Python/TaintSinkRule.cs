@@ -21,6 +21,8 @@ public abstract class TaintSinkRule : PythonRule
 
     protected abstract SinkKind Kind { get; }
 
+    protected internal override SinkKind? HelperSinkKind => Kind;
+
     /// <summary>Whether non-constant data of unknown origin is reported (as a warning).</summary>
     protected virtual bool ReportUnknown => false;
 
@@ -30,7 +32,7 @@ public abstract class TaintSinkRule : PythonRule
     /// <summary>Words that must occur in the file for the rule to apply (cheap pre-filter).</summary>
     protected abstract string[] Keywords { get; }
 
-    protected override bool MightApply(string text) => Keywords.Any(k => text.Contains(k, StringComparison.Ordinal));
+    protected internal override bool MightApply(string text) => Keywords.Any(k => text.Contains(k, StringComparison.Ordinal));
 
     /// <summary>The sink's display name and argument for <paramref name="call"/>, or null when it is not a sink.</summary>
     protected virtual (string Api, ExpressionSyntax Argument)? FindSink(CallExpressionSyntax call, RuleContext context)
@@ -48,7 +50,7 @@ public abstract class TaintSinkRule : PythonRule
 
     protected virtual IReadOnlyList<CodeFix> Fixes(CallExpressionSyntax call, ExpressionSyntax argument, RuleContext context) => Array.Empty<CodeFix>();
 
-    protected override Finding? AnalyzeCall(CallExpressionSyntax call, RuleContext context)
+    protected internal override Finding? AnalyzeCall(CallExpressionSyntax call, RuleContext context)
     {
         var sink = FindSink(call, context);
         if (sink == null) return null;

@@ -1,0 +1,137 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using DjangoLsp.Analysis.Engine;
+using DjangoLsp.Analysis.Project;
+using DjangoLsp.Analysis.Semantics;
+using DjangoLsp.Python.Syntax;
+
+namespace DjangoLsp.Analysis.Taint;
+
+/// <summary>
+/// The workspace-aware taint models of one analysis (one <see cref="AnalysisContext"/>): URL converters of routed
+/// views come from the project model, and calls to functions of other workspace modules use those functions'
+/// summaries. Modules are loaded through the context's files (open buffers first) once per context; a document's own
+/// model lives as long as the document snapshot. Get a model with <see cref="ModelFor"/>.
+/// </summary>
+public sealed class TaintWorkspace : ITaintEnvironment
+{
+    private const int MaxAncestors = 8;
+    private const int MaxReexports = 3;
+    private static readonly ConditionalWeakTable<AnalysisContext, TaintWorkspace> Workspaces = new();
+    private static readonly string[] ExternalPrefixes = { "builtins.", "django.", "rest_framework.", "os.", "subprocess.", "typing." };
+
+    private readonly AnalysisContext _context;
+    private readonly ConditionalWeakTable<AnalysisDocument, PythonTaintModel> _documents = new();
+    private readonly ConcurrentDictionary<string, PythonTaintModel?> _modules = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Dir, string Name), CallTarget?> _targets = new();
+    private readonly ConcurrentDictionary<string, Lazy<DjangoProject?>> _projects = new(StringComparer.Ordinal);
+
+    private TaintWorkspace(AnalysisContext context) => _context = context;
+
+    /// <summary>The workspace-aware taint model of <paramref name="document"/> for this analysis.</summary>
+    public static PythonTaintModel ModelFor(AnalysisDocument document, AnalysisContext context, CancellationToken cancellationToken = default) =>
+        Workspaces.GetValue(context, c => new TaintWorkspace(c)).Model(document, cancellationToken);
+
+    private PythonTaintModel Model(AnalysisDocument document, CancellationToken cancellationToken)
+    {
+        // A module loaded for another file's call with the same content: share its summaries.
+        if (_modules.TryGetValue(Path.GetFullPath(document.Path), out var loaded) && loaded?.Document is { } same && same.Text.ContentEquals(document.Text))
+            return loaded;
+        return _documents.GetValue(document, d => new PythonTaintModel(d.GetPythonSemantics(cancellationToken), d.Path, this, d));
+    }
+
+    public IReadOnlyDictionary<string, UrlParameter> UrlParameters(string path, string viewName)
+    {
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? "";
+        var project = _projects.GetOrAdd(dir, _ => new Lazy<DjangoProject?>(() => FindProject(path), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        return project?.ParametersOf(path, viewName) ?? (IReadOnlyDictionary<string, UrlParameter>)new Dictionary<string, UrlParameter>();
+    }
+
+    private DjangoProject? FindProject(string path)
+    {
+        try
+        {
+            return DjangoProjectModel.ForFile(path, _context);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return null;   // no URL map: view parameters stay unknown data
+        }
+    }
+
+    CallTarget? ITaintEnvironment.ResolveFunction(string qualifiedName, string fromPath) => Resolve(qualifiedName, fromPath, 0);
+
+    private CallTarget? Resolve(string qualifiedName, string fromPath, int depth)
+    {
+        if (depth > MaxReexports || qualifiedName.Contains("()") || qualifiedName.Contains("[]")) return null;
+        if (ExternalPrefixes.Any(p => qualifiedName.StartsWith(p, StringComparison.Ordinal))) return null;
+        var dir = Path.GetDirectoryName(Path.GetFullPath(fromPath)) ?? "";
+        return _targets.GetOrAdd((dir, qualifiedName), key => Find(key.Name, key.Dir, depth));
+    }
+
+    private CallTarget? Find(string qualifiedName, string dir, int depth)
+    {
+        var dots = qualifiedName.TakeWhile(c => c == '.').Count();
+        var parts = qualifiedName[dots..].Split('.');
+        if (parts.Length == 0 || parts.Any(p => p.Length == 0)) return null;
+        var name = parts[^1];
+        var module = parts[..^1];
+        IEnumerable<string> roots;
+        if (dots > 0)
+        {
+            var baseDir = dir;
+            for (var i = 1; i < dots && baseDir != null; i++) baseDir = Path.GetDirectoryName(baseDir);
+            if (baseDir == null) return null;
+            roots = new[] { baseDir };
+        }
+        else
+        {
+            if (module.Length == 0) return null;
+            roots = Ancestors(dir).Concat(_context.WorkspaceRoot is { } root ? new[] { Path.GetFullPath(root) } : Array.Empty<string>()).Distinct();
+        }
+        foreach (var root in roots)
+        {
+            var basePath = Path.Combine(new[] { root }.Concat(module).ToArray());
+            var candidates = module.Length == 0 ? new[] { Path.Combine(root, "__init__.py") } : new[] { basePath + ".py", Path.Combine(basePath, "__init__.py") };
+            foreach (var file in candidates)
+            {
+                var model = Load(file);
+                if (model == null) continue;
+                return FunctionIn(model, name, depth);
+            }
+        }
+        return null;
+    }
+
+    private static IEnumerable<string> Ancestors(string dir)
+    {
+        var current = dir;
+        for (var i = 0; i < MaxAncestors && !string.IsNullOrEmpty(current); i++, current = Path.GetDirectoryName(current))
+            yield return current;
+    }
+
+    private CallTarget? FunctionIn(PythonTaintModel model, string name, int depth)
+    {
+        FunctionDefinitionSyntax? found = null;
+        foreach (var statement in model.Semantics.Tree.Root.Statements)
+        {
+            if (statement is FunctionDefinitionSyntax function && function.Name == name) found = function;
+            else if (statement is ClassDefinitionSyntax @class && @class.Name == name) found = null;
+        }
+        if (found != null) return new CallTarget(model, found, 0);
+        // Re-exported: `from .queries import build_query` in utils/__init__.py.
+        var imported = model.Semantics.ModuleScope.GetBindings(name).LastOrDefault(b => b.Kind == BindingKind.Import)?.ImportedName;
+        return imported != null ? Resolve(imported, model.Path, depth + 1) : null;
+    }
+
+    private PythonTaintModel? Load(string file)
+    {
+        file = Path.GetFullPath(file);
+        return _modules.GetOrAdd(file, path =>
+        {
+            var document = _context.Files.TryGetDocument(path);
+            if (document == null || document.Kind != DocumentKind.Python) return null;
+            return new PythonTaintModel(document.GetPythonSemantics(), path, this, document);
+        });
+    }
+}
