@@ -41,6 +41,12 @@ internal static class TemplateConsoleModes
             case "template-contexts":
                 Contexts();
                 return true;
+            case "template-alloc":
+                AllocationProfile(args.Length > 1 && args[1] == "all" ? TemplateBenchmarkCorpus.AllShippedTemplates() : TemplateBenchmarkCorpus.AdminTemplates());
+                return true;
+            case "template-phases":
+                Phases(Arg(1, 5), TemplateBenchmarkCorpus.AdminTemplates());
+                return true;
             default:
                 return false;
         }
@@ -88,6 +94,54 @@ internal static class TemplateConsoleModes
         Console.WriteLine($"  best: wall {total / bestWall:F1} MB/s, cpu {total / bestCpu:F1} MB/s; median cpu {total / Median(cpus):F1} MB/s " +
                           "(parse + context classification; cpu includes GC threads; goal >= 50 MB/s)");
     }
+
+    /// <summary>Where the allocation of parse + context classification goes, by type (sampled, ~100 KB per sample).</summary>
+    private static void AllocationProfile(string[] texts)
+    {
+        long bytes = TemplateBenchmarkCorpus.Utf8Bytes(texts);
+        int repeat = Math.Max(1, (int)(20_000_000 / Math.Max(1, bytes)));
+        for (int w = 0; w < 30; w++) ParseAll(texts, out _);
+        using var profiler = new AllocationProfiler();
+        profiler.Start();
+        long alloc0 = GC.GetAllocatedBytesForCurrentThread();
+        for (int k = 0; k < repeat; k++) ParseAll(texts, out _);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - alloc0;
+        profiler.Stop();
+        Console.WriteLine($"allocated {allocated / (double)(bytes * repeat):F2} bytes per source byte; sampled by type:");
+        profiler.Print(bytes * repeat, 25);
+    }
+
+    /// <summary>CPU time of the phases separately: parse only (lex + blocks + dialect) and parse + classification.</summary>
+    private static void Phases(int rounds, string[] texts)
+    {
+        long bytes = TemplateBenchmarkCorpus.Utf8Bytes(texts);
+        int repeat = Math.Max(1, (int)(4_000_000 / Math.Max(1, bytes)));
+        var warm = Stopwatch.StartNew();
+        for (int w = 0; w < 60 || warm.ElapsedMilliseconds < 1000; w++) ParseAll(texts, out _);
+        double mb = bytes * (double)repeat / 1e6;
+        var parseOnly = new List<double>();
+        var both = new List<double>();
+        for (int r = 0; r < rounds; r++)
+        {
+            double t0 = ThreadCpu();
+            for (int k = 0; k < repeat; k++)
+            {
+                foreach (var t in texts) TemplateSyntaxTree.Parse(t);
+            }
+
+            double t1 = ThreadCpu();
+            for (int k = 0; k < repeat; k++) ParseAll(texts, out _);
+            double t2 = ThreadCpu();
+            parseOnly.Add(t1 - t0);
+            both.Add(t2 - t1);
+        }
+
+        Console.WriteLine($"admin templates, median cpu: parse only {mb / Median(parseOnly):F1} MB/s ({Median(parseOnly) * 1000 / repeat:F3} ms per pass), " +
+                          $"parse + classification {mb / Median(both):F1} MB/s ({Median(both) * 1000 / repeat:F3} ms per pass)");
+    }
+
+    /// <summary>This thread's CPU seconds (no GC-thread time; the shared machine makes wall time useless).</summary>
+    private static double ThreadCpu() => ThreadCpuClock.NowMilliseconds() / 1000;
 
     private static int ParseAll(string[] texts, out int errors)
     {

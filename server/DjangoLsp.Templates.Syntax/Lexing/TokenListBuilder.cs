@@ -18,6 +18,46 @@ internal sealed class TokenListBuilder
 
     public int Count { get; private set; }
 
+    [ThreadStatic]
+    private static TokenListBuilder? t_scratch;
+
+    /// <summary>This thread's reusable builder, emptied: a full parse then allocates only the exactly sized result
+    /// arrays (<see cref="ToExactArrays"/>) instead of a guessed capacity plus a trimmed copy. Not reentrant: the
+    /// caller must finish with it (lexing does not parse templates) before the next <see cref="RentScratch"/>.</summary>
+    public static TokenListBuilder RentScratch(int capacity)
+    {
+        var scratch = t_scratch ??= new TokenListBuilder(capacity);
+        t_scratch = null; // a nested use (none today) gets its own builder instead of corrupting this one
+        scratch.Count = 0;
+        if (scratch._tokens.Length < capacity)
+        {
+            scratch._tokens = new TemplateToken[capacity];
+            scratch._starts = new int[capacity];
+            scratch._states = null;
+        }
+
+        return scratch;
+    }
+
+    /// <summary>Copies the contents into new exactly sized arrays and returns a rented builder to its thread,
+    /// dropping its token references so it keeps no tree alive.</summary>
+    public (TemplateToken[] Tokens, int[] Starts, string?[]? States) ToExactArrays()
+    {
+        var tokens = Count == 0 ? Array.Empty<TemplateToken>() : _tokens.AsSpan(0, Count).ToArray();
+        var starts = Count == 0 ? Array.Empty<int>() : _starts.AsSpan(0, Count).ToArray();
+        string?[]? states = null;
+        if (_states != null)
+        {
+            states = _states.AsSpan(0, Count).ToArray();
+            _states = null; // the next template most likely has no {% verbatim %}
+        }
+
+        Array.Clear(_tokens, 0, Count);
+        Count = 0;
+        t_scratch = this;
+        return (tokens, starts, states);
+    }
+
     public void Add(TemplateToken token, int start, string? state)
     {
         if (Count == _tokens.Length)

@@ -8,30 +8,49 @@ namespace DjangoLsp.Templates.Syntax;
 /// </summary>
 internal sealed class TemplateParser
 {
-    private readonly TemplateToken[] _tokens;
-    private readonly int[] _starts;
+    private TemplateToken[] _tokens = Array.Empty<TemplateToken>();
+    private int[] _starts = Array.Empty<int>();
     private readonly List<TemplateDiagnostic> _diagnostics = new();
     private readonly Stack<Frame> _frames = new();
+    /// <summary>Finished frames kept for the next block (one Frame per block otherwise).</summary>
+    private readonly Stack<Frame> _spareFrames = new();
     /// <summary>"endxxx" names in the file that do not end a built-in block (null when there are none, the usual case).</summary>
     private HashSet<string>? _endNames;
 
-    private TemplateParser(TemplateToken[] tokens, int[] starts)
-    {
-        _tokens = tokens;
-        _starts = starts;
-    }
+    /// <summary>This thread's parser between parses: its lists keep their capacity, so a parse allocates the tree
+    /// and not the working storage. Taken out while in use, so a nested parse (none today) gets a fresh one.</summary>
+    [ThreadStatic]
+    private static TemplateParser? t_spare;
 
     public static (TemplateDocumentNode Root, IReadOnlyList<TemplateDiagnostic> Diagnostics) Parse(TemplateToken[] tokens, int[] starts, int length)
     {
-        var parser = new TemplateParser(tokens, starts);
+        var parser = t_spare ?? new TemplateParser();
+        t_spare = null;
+        parser._tokens = tokens;
+        parser._starts = starts;
         var root = parser.ParseDocument(length);
-        if (parser._diagnostics.Count == 0)
+        IReadOnlyList<TemplateDiagnostic> diagnostics = Array.Empty<TemplateDiagnostic>();
+        if (parser._diagnostics.Count > 0)
         {
-            return (root, Array.Empty<TemplateDiagnostic>());
+            parser._diagnostics.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+            diagnostics = parser._diagnostics.ToArray();
         }
 
-        parser._diagnostics.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
-        return (root, parser._diagnostics);
+        parser.Reset();
+        t_spare = parser;
+        return (root, diagnostics);
+    }
+
+    /// <summary>Drops every reference to the parsed template so the spare parser keeps no tree alive.</summary>
+    private void Reset()
+    {
+        _tokens = Array.Empty<TemplateToken>();
+        _starts = Array.Empty<int>();
+        _diagnostics.Clear();
+        _nodes.Clear();
+        _endNames = null;
+        if (_diagnostics.Capacity > 1024) _diagnostics.Capacity = 0;
+        if (_nodes.Capacity > 4096) _nodes.Capacity = 0;
     }
 
     private TemplateDocumentNode ParseDocument(int length)
@@ -202,7 +221,9 @@ internal sealed class TemplateParser
         {
             string endName = name == "verbatim" ? "end" + token.Content : BuiltInTags.EndTagName(name);
 
-            _frames.Push(new Frame(tag, endName, (flags & TagFlags.Raw) != 0, builtIn, _nodes.Count));
+            var frame = _spareFrames.Count > 0 ? _spareFrames.Pop() : new Frame();
+            frame.Start(tag, endName, (flags & TagFlags.Raw) != 0, builtIn, _nodes.Count);
+            _frames.Push(frame);
             return;
         }
 
@@ -258,6 +279,7 @@ internal sealed class TemplateParser
     {
         var frame = _frames.Pop();
         _nodes.Add(frame.Build(endTag, _nodes));
+        _spareFrames.Push(frame);
     }
 
     /// <summary>The nodes of every open body, innermost last: a node is always added to the innermost open body,
@@ -267,12 +289,14 @@ internal sealed class TemplateParser
 
     private sealed class Frame
     {
-        private TemplateTagNode _branchTag;
+        private TemplateTagNode _branchTag = null!;
         private int _bodyStart;
-        /// <summary>Finished branches (before elif/else/empty/plural); null for the usual one-branch block.</summary>
-        private List<TemplateBlockBranch>? _done;
+        /// <summary>Finished branches (before elif/else/empty/plural) of this block; empty for the usual one-branch block.
+        /// Kept (cleared) when the frame is reused.</summary>
+        private readonly List<TemplateBlockBranch> _done = new();
 
-        public Frame(TemplateTagNode open, string endName, bool isRaw, bool isBuiltIn, int bodyStart)
+        /// <summary>Frames are pooled by the parser: <see cref="Start"/> sets every field for the next block.</summary>
+        public void Start(TemplateTagNode open, string endName, bool isRaw, bool isBuiltIn, int bodyStart)
         {
             Open = open;
             _branchTag = open;
@@ -280,19 +304,20 @@ internal sealed class TemplateParser
             IsRaw = isRaw;
             IsBuiltIn = isBuiltIn;
             _bodyStart = bodyStart;
+            _done.Clear();
         }
 
-        public TemplateTagNode Open { get; }
+        public TemplateTagNode Open { get; private set; } = null!;
 
-        public string EndName { get; }
+        public string EndName { get; private set; } = string.Empty;
 
-        public bool IsRaw { get; }
+        public bool IsRaw { get; private set; }
 
-        public bool IsBuiltIn { get; }
+        public bool IsBuiltIn { get; private set; }
 
         public void StartBranch(TemplateTagNode tag, List<TemplateNode> nodes)
         {
-            (_done ??= new()).Add(new TemplateBlockBranch(_branchTag, Cut(nodes)));
+            _done.Add(new TemplateBlockBranch(_branchTag, Cut(nodes)));
             _branchTag = tag;
             _bodyStart = nodes.Count;
         }
@@ -316,7 +341,7 @@ internal sealed class TemplateParser
         {
             var last = new TemplateBlockBranch(_branchTag, Cut(nodes));
             TemplateBlockBranch[] branches;
-            if (_done == null)
+            if (_done.Count == 0)
             {
                 branches = new[] { last };
             }
@@ -324,10 +349,14 @@ internal sealed class TemplateParser
             {
                 _done.Add(last);
                 branches = _done.ToArray();
+                _done.Clear();
             }
 
             int start = Open.FullSpan.Start;
             int end = endTag?.FullSpan.End ?? LastEnd(branches);
+            // Nothing of this block stays referenced by the pooled frame.
+            _branchTag = null!;
+            Open = null!;
             return new TemplateBlockNode(branches, endTag, IsRaw, IsBuiltIn, TextSpan.FromBounds(start, end));
         }
 

@@ -58,13 +58,13 @@ public sealed class TemplateSyntaxTree
     {
         string source = text.ToString();
         // About one token per 20 characters in real templates (Django admin: 1 per 20.4); the builder grows if needed and is trimmed once.
-        var builder = new TokenListBuilder(source.Length / 16 + 16);
+        var builder = TokenListBuilder.RentScratch(source.Length / 16 + 16);
         TemplateLexer.Lex(source, 0, null, (token, start, state) =>
         {
             builder.Add(token, start, state);
             return true;
         });
-        var (tokens, starts, states) = builder.ToArrays();
+        var (tokens, starts, states) = builder.ToExactArrays();
         return new TemplateSyntaxTree(text, source, path, tokens, starts, states);
     }
 
