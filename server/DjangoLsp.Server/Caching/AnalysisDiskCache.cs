@@ -237,8 +237,13 @@ public sealed class CachedAnalysis
     public CachedAnalysis(AnalysisEngine engine)
     {
         _engine = engine;
-        engine.AnalyzerFailed += (_, document, _) => _failed[Path.GetFullPath(document.Path)] = 0;
+        engine.AnalyzerFailed += OnFailed;
     }
+
+    /// <summary>Stops listening to the engine (for short-lived instances over a long-lived engine).</summary>
+    public void Detach() => _engine.AnalyzerFailed -= OnFailed;
+
+    private void OnFailed(IDocumentAnalyzer analyzer, AnalysisDocument document, Exception e) => _failed[Path.GetFullPath(document.Path)] = 0;
 
     /// <param name="fingerprintOf">Current fingerprint of a dependency; defaults to reading it through the context's files.</param>
     public IReadOnlyList<Finding> Analyze(AnalysisDiskCache? cache, AnalysisDocument document, AnalysisContext context,

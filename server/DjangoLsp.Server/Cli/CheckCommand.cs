@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using DjangoLsp.Analysis.Configuration;
 using DjangoLsp.Analysis.Engine;
+using DjangoLsp.Server.Caching;
 using DjangoLsp.Server.Output;
 using DjangoLsp.Server.Scanning;
 
@@ -27,10 +28,13 @@ public sealed class CheckCommand
         var exclude = new Option<string[]>("--exclude") { Description = "Glob of files or folders to skip (repeatable)." };
         var noConfig = new Option<bool>("--no-config") { Description = "Do not read [tool.djangolsp] from pyproject.toml." };
         var includeMigrations = new Option<bool>("--include-migrations") { Description = "Also scan migrations/ folders." };
+        var cache = new Option<bool>("--cache") { Description = "Reuse per-file results of earlier runs (cache outside the repository: $XDG_CACHE_HOME/djangolsp)." };
+        var noCache = new Option<bool>("--no-cache") { Description = "Analyse every file (the default; overrides --cache)." };
+        var cacheDir = new Option<string?>("--cache-dir") { Description = "Cache folder (implies --cache)." };
 
         var command = new Command("check", "Scan files and folders for security problems.")
         {
-            paths, format, select, ignore, minSeverity, output, exclude, includeMigrations, noConfig,
+            paths, format, select, ignore, minSeverity, output, exclude, includeMigrations, noConfig, cache, noCache, cacheDir,
         };
         command.SetAction(parseResult =>
         {
@@ -48,12 +52,18 @@ public sealed class CheckCommand
             foreach (var warning in project.Warnings) _app.Error.WriteLine("djangolsp: warning: " + warning);
             var options = flags.ApplyTo(project.Layer.ApplyTo(AnalysisOptions.Default));
             var walk = new WalkOptions { Exclude = options.Exclude, IncludeMigrations = parseResult.GetValue(includeMigrations) };
-            return Run(scanPaths, parseResult.GetValue(format) ?? "text", options, walk, parseResult.GetValue(output), project.Directory);
+            var useCache = !parseResult.GetValue(noCache) && (parseResult.GetValue(cache) || parseResult.GetValue(cacheDir) != null);
+            return Run(scanPaths, parseResult.GetValue(format) ?? "text", options, walk, parseResult.GetValue(output), project.Directory,
+                useCache ? new CacheRequest(parseResult.GetValue(cacheDir)) : null);
         });
         return command;
     }
 
-    public int Run(IReadOnlyList<string> paths, string format, AnalysisOptions options, WalkOptions walk, string? outputFile, string? projectRoot = null)
+    /// <summary>Use the on-disk cache; <paramref name="Directory"/> null: the default per-workspace folder.</summary>
+    public sealed record CacheRequest(string? Directory);
+
+    public int Run(IReadOnlyList<string> paths, string format, AnalysisOptions options, WalkOptions walk, string? outputFile, string? projectRoot = null,
+        CacheRequest? cacheRequest = null)
     {
         CheckPaths(paths);
 
@@ -65,9 +75,23 @@ public sealed class CheckCommand
         var engine = _app.CreateEngine();
 
         using var progress = ProgressBar.ForStandardError();
-        var scanner = new Scanner(engine, options) { Progress = progress.Report };
+        AnalysisDiskCache? cache = null;
+        if (cacheRequest != null)
+        {
+            var directory = cacheRequest.Directory != null
+                ? Path.Combine(Path.GetFullPath(cacheRequest.Directory), Path.GetFileName(AnalysisDiskCache.DefaultDirectory(root)))
+                : AnalysisDiskCache.DefaultDirectory(root);
+            cache = new AnalysisDiskCache(directory, AnalysisDiskCache.ConfigKey(engine, options, root), engine.Catalog);
+        }
+        var scanner = new Scanner(engine, options) { Progress = progress.Report, Cache = cache };
         var result = scanner.Scan(files, root);
         progress.Finish();
+        if (cache != null)
+        {
+            cache.Prune();
+            if (Environment.GetEnvironmentVariable("DJANGOLSP_CACHE_STATS") == "1")
+                _app.Error.WriteLine($"djangolsp: cache {cache.Directory}: {cache.Hits} hits, {cache.Misses} misses ({cache.Rejected} unusable), {cache.Stores} stored");
+        }
         foreach (var problem in result.Problems) _app.Error.WriteLine("djangolsp: warning: " + problem);
 
         var report = new ReportContext(result.Findings, result.Texts, engine.Catalog, Directory.GetCurrentDirectory(), result.FileCount);

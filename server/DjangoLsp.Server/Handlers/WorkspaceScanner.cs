@@ -98,7 +98,8 @@ public sealed class WorkspaceScanner
         if (_session.Documents.FindByPath(path) != null) return 0;   // open: the editor pipeline owns it
         var document = DiskFiles.Instance.TryGetDocument(path);
         if (document == null) return 0;
-        var findings = _session.Engine.Analyze(document, _session.ContextFor(path), cancellationToken);
+        // Through the disk cache: a reopened workspace publishes unchanged files' results without re-analysing them.
+        var findings = _session.AnalyzeWithDiskCache(document, cancellationToken);
         var uri = _session.UriOf(path);
         if (findings.Count == 0 && !_reportedClosed.ContainsKey(uri)) return 0;
         var diagnostics = findings.Select(f => _session.Mapper.ToDiagnostic(f, document)).ToList();

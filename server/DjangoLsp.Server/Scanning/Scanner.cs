@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using DjangoLsp.Analysis.Engine;
+using DjangoLsp.Server.Caching;
 using Microsoft.CodeAnalysis.Text;
 
 namespace DjangoLsp.Server.Scanning;
@@ -49,6 +50,9 @@ public sealed class Scanner
     /// <summary>Called after each file with (files done, files total).</summary>
     public Action<int, int>? Progress { get; init; }
 
+    /// <summary>Per-file results kept between runs; null analyses everything (the default: deterministic in CI).</summary>
+    public AnalysisDiskCache? Cache { get; init; }
+
     public ScanResult Scan(IReadOnlyList<string> files, string? workspaceRoot, CancellationToken cancellationToken = default)
     {
         var texts = new SourceTexts();
@@ -56,6 +60,10 @@ public sealed class Scanner
         var problems = new ConcurrentBag<string>();
         var context = new AnalysisContext(_options, DiskFiles.Instance, workspaceRoot);
         var done = 0;
+        var analysis = new CachedAnalysis(_engine);
+        // Files do not change during a scan: each dependency's fingerprint is computed once.
+        var fingerprints = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        string FingerprintOf(string path) => fingerprints.GetOrAdd(path, p => RecordingWorkspaceFiles.Fingerprint(DiskFiles.Instance.TryGetDocument(p)));
         _engine.AnalyzerFailed += OnFailure;
         try
         {
@@ -64,7 +72,7 @@ public sealed class Scanner
                 if (SourceFiles.TryRead(path, out var text, out var error))
                 {
                     texts.Add(path, text);
-                    foreach (var finding in _engine.Analyze(new AnalysisDocument(path, text), context, cancellationToken))
+                    foreach (var finding in analysis.Analyze(Cache, new AnalysisDocument(path, text), context, cancellationToken, FingerprintOf))
                         findings.Add(finding);
                 }
                 else if (error != null && !error.StartsWith("binary", StringComparison.Ordinal))
@@ -77,6 +85,7 @@ public sealed class Scanner
         finally
         {
             _engine.AnalyzerFailed -= OnFailure;
+            analysis.Detach();
         }
         var ordered = findings
             .OrderBy(f => f.Path, StringComparer.Ordinal)
