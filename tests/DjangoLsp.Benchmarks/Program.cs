@@ -1,2 +1,3 @@
 if (DjangoLsp.Benchmarks.PythonConsoleModes.TryRun(args)) return;
+if (DjangoLsp.Benchmarks.WorkspaceConsoleModes.TryRun(args)) return;
 BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -14,6 +14,7 @@ public sealed class DependentScheduler
 {
     private readonly ServerSession _session;
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _pending = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DjangoProject> _lastSeen = new(StringComparer.Ordinal);
 
     public DependentScheduler(ServerSession session) => _session = session;
 
@@ -21,20 +22,18 @@ public sealed class DependentScheduler
     public event Action<string, AffectedDocuments>? Computed;
 
     /// <summary>
-    /// Schedules the dependents of <paramref name="changed"/> (its new snapshot). Takes the "before" project model now,
-    /// on the caller's thread, so it is the one analyses saw before this change.
+    /// Schedules the dependents of <paramref name="changed"/> (its new snapshot) on the thread pool; the reader thread
+    /// only records the request.
     /// </summary>
     public void OnChanged(AnalysisDocument changed, TimeSpan delay)
     {
         var path = Path.GetFullPath(changed.Path);
-        var root = DjangoProjectModel.RootFor(path, _session.Documents);
-        var before = root != null ? DjangoProjectModel.LastBuilt(root) : null;
         var cts = CancellationTokenSource.CreateLinkedTokenSource(_session.Connection.Lifetime);
         CancellationTokenSource? previous = null;
         _pending.AddOrUpdate(path, cts, (_, old) => { previous = old; return cts; });
         try { previous?.Cancel(); }
         catch (ObjectDisposedException) { }
-        _ = Task.Run(() => Run(changed, root, before, delay, cts));
+        _ = Task.Run(() => Run(changed, delay, cts));
     }
 
     /// <summary>Everything open depends on the change (configuration, workspace-wide events).</summary>
@@ -48,14 +47,20 @@ public sealed class DependentScheduler
         }
     }
 
-    private void Run(AnalysisDocument changed, string? root, DjangoProject? before, TimeSpan delay, CancellationTokenSource cts)
+    private void Run(AnalysisDocument changed, TimeSpan delay, CancellationTokenSource cts)
     {
         var token = cts.Token;
         try
         {
+            // "Before": the model analyses last built (read before anything rebuilds it; the edited document's own
+            // analysis waits for the debounce) and the one this scheduler saw last, in case a rebuild won the race.
+            var root = DjangoProjectModel.RootFor(changed.Path, _session.Documents);
+            var before = root != null ? DjangoProjectModel.LastBuilt(root) : null;
+            var seen = root != null ? _lastSeen.GetValueOrDefault(root) : null;
             var after = root != null ? DjangoProjectModel.Build(root, _session.Documents, token) : null;
+            if (root != null && after != null) _lastSeen[root] = after;
             var open = _session.Documents.All;
-            var affected = ProjectDependencies.DependentsOf(changed, new[] { before, after }, open.Select(o => o.Document), token);
+            var affected = ProjectDependencies.DependentsOf(changed, new[] { before, seen, after }, open.Select(o => o.Document), token);
             token.ThrowIfCancellationRequested();
             Computed?.Invoke(changed.Path, affected);
             var changedUri = _session.Documents.FindByPath(changed.Path)?.Uri;
