@@ -99,11 +99,19 @@ public sealed class ServerSession
     /// Analyses a snapshot through the on-disk cache of the workspace root it belongs to (when enabled and under a
     /// root): a reopened workspace gets unchanged files' findings without re-analysing them.
     /// </summary>
-    public IReadOnlyList<Finding> AnalyzeWithDiskCache(AnalysisDocument document, CancellationToken cancellationToken)
+    /// <param name="diskFingerprints">Memo of closed files' fingerprints shared by one workspace scan (dependencies such as
+    /// the project model's inputs are the same for most files); open buffers are always fingerprinted as they are now.</param>
+    public IReadOnlyList<Finding> AnalyzeWithDiskCache(AnalysisDocument document, CancellationToken cancellationToken,
+        System.Collections.Concurrent.ConcurrentDictionary<string, string>? diskFingerprints = null)
     {
         var context = ContextFor(document.Path);
         var under = context.WorkspaceRoot != null && IsUnder(document.Path, context.WorkspaceRoot);
-        return CachedAnalysis.Analyze(under ? DiskCache() : null, document, context, cancellationToken);
+        Func<string, string>? fingerprintOf = diskFingerprints == null
+            ? null
+            : path => Documents.FindByPath(path) is { } open
+                ? RecordingWorkspaceFiles.Fingerprint(open.Document)
+                : diskFingerprints.GetOrAdd(path, p => RecordingWorkspaceFiles.Fingerprint(DiskFiles.Instance.TryGetDocument(p)));
+        return CachedAnalysis.Analyze(under ? DiskCache() : null, document, context, cancellationToken, fingerprintOf);
     }
 
     public CachedAnalysis CachedAnalysis { get; }
