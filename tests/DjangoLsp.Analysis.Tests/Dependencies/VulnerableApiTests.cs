@@ -48,7 +48,8 @@ public class VulnerableApiTests
         var view = Write("shop/views.py", ValuesView);
         var finding = Calls("shop/views.py").Single();
         Assert.That(finding.Rule.Id, Is.EqualTo("DJ604"));
-        Assert.That(finding.Severity, Is.EqualTo(Severity.Error));
+        Assert.That(finding.Severity, Is.EqualTo(Severity.Error), "the field names come from request.GET");
+        Assert.That(finding.Message, Does.Contain("passes request data"));
         Assert.That(ValuesView.Substring(finding.Span.Start, finding.Span.Length), Is.EqualTo("Order.objects.values(*fields)"));
         Assert.That(finding.Message, Does.Contain("CVE-2024-42005").And.Contain("PYSEC-2024-70").And.Contain("4.2.15"));
         var related = finding.Related.Single();
@@ -59,6 +60,17 @@ public class VulnerableApiTests
         Assert.That(pin.Severity, Is.EqualTo(Severity.Error));
         Assert.That(pin.Message, Does.Contain("The code uses the affected API (1 call)").And.Contain("Order.objects.values(*fields) in views.py"));
         Assert.That(pin.Related.Single().Path, Is.EqualTo(view));
+    }
+
+    [Test]
+    public void Non_constant_names_of_unknown_origin_are_a_warning_not_an_error()
+    {
+        Write("requirements.txt", "Django==4.2.14\n");
+        // A helper (not a view): the names come from the caller, not visibly from the request.
+        Write("shop/queries.py", "def project(queryset, field_name):\n    return queryset.values_list(field_name, flat=True)\n");
+        var finding = Calls("shop/queries.py").Single();
+        Assert.That(finding.Severity, Is.EqualTo(Severity.Warning));
+        Assert.That(finding.Message, Does.Contain("not constant"));
     }
 
     [Test]
@@ -133,6 +145,7 @@ public class VulnerableApiTests
     public void Every_table_entry_names_an_advisory_of_the_embedded_snapshot()
     {
         var django = AdvisoryStore.Embedded.ForPackage("django");
+        Assert.That(VulnerableApiTable.Django.Count(a => a.NeedsInputNames), Is.EqualTo(6), "the SQL-shape entries");
         foreach (var api in VulnerableApiTable.Django)
         {
             var advisory = api.Find(django);

@@ -24,6 +24,12 @@ public sealed record VulnerableApi(
 
     /// <summary>Words one of which a file must contain to be worth parsing for this entry.</summary>
     public required IReadOnlyList<string> Keywords { get; init; }
+
+    /// <summary>
+    /// The bug needs attacker-chosen names (aliases, kinds, delimiters), not just attacker-chosen data: a call is an error
+    /// only when those arguments come from the request, a warning when they are merely not constant.
+    /// </summary>
+    public bool NeedsInputNames { get; init; }
 }
 
 /// <summary>The curated table: Django advisories of the embedded PyPA snapshot mapped to the API calls that reach them.</summary>
@@ -34,27 +40,27 @@ public static class VulnerableApiTable
         new("PYSEC-2024-70", "CVE-2024-42005", "QuerySet.values()/values_list() with dynamic field names",
             "SQL injection in column aliases when JSONField keys come from *args",
             c => IsMethod(c, "values", "values_list") && c.ArgumentList.Arguments.Any(a => a.StarToken != null || !a.IsKeyword && !IsStringLiteral(a.Expression)))
-            { Keywords = new[] { "values" } },
+            { Keywords = new[] { "values" }, NeedsInputNames = true },
         new("PYSEC-2022-213", "CVE-2022-34265", "Trunc()/Extract() with a non-literal kind or lookup_name",
             "SQL injection through the kind/lookup_name argument",
             c => IsCallee(c, "Trunc", "Extract") && DynamicArgument(c, 1, "kind", "lookup_name"))
-            { Keywords = new[] { "Trunc", "Extract" } },
+            { Keywords = new[] { "Trunc", "Extract" }, NeedsInputNames = true },
         new("PYSEC-2022-190", "CVE-2022-28346", "QuerySet.annotate()/aggregate()/extra() with **kwargs",
             "SQL injection in column aliases passed as dictionary keys",
             c => IsMethod(c, "annotate", "aggregate", "extra") && c.ArgumentList.Arguments.Any(IsDoubleStar))
-            { Keywords = new[] { "annotate", "aggregate", "extra" } },
+            { Keywords = new[] { "annotate", "aggregate", "extra" }, NeedsInputNames = true },
         new("PYSEC-2022-191", "CVE-2022-28347", "QuerySet.explain() with **options",
             "SQL injection through the option names of explain()",
             c => IsMethod(c, "explain") && c.ArgumentList.Arguments.Any(IsDoubleStar))
-            { Keywords = new[] { "explain" } },
+            { Keywords = new[] { "explain" }, NeedsInputNames = true },
         new("PYSEC-2021-109", "CVE-2021-35042", "QuerySet.order_by() with dynamic field names",
             "SQL injection when order_by() input comes from the request",
             c => IsMethod(c, "order_by") && c.ArgumentList.Arguments.Any(a => a.StarToken != null || !a.IsKeyword && !IsStringLiteral(a.Expression)))
-            { Keywords = new[] { "order_by" } },
+            { Keywords = new[] { "order_by" }, NeedsInputNames = true },
         new("PYSEC-2020-35", "CVE-2020-7471", "StringAgg() with a non-literal delimiter",
             "SQL injection through the delimiter",
             c => IsCallee(c, "StringAgg") && DynamicArgument(c, 1, "delimiter"))
-            { Keywords = new[] { "StringAgg" } },
+            { Keywords = new[] { "StringAgg" }, NeedsInputNames = true },
         new("PYSEC-2023-100", "CVE-2023-36053", "EmailValidator/URLValidator (and forms.EmailField/URLField)",
             "regular-expression denial of service on very long domain names",
             c => IsCallee(c, "EmailValidator", "URLValidator", "validate_email")

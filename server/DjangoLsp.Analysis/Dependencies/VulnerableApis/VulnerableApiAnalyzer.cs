@@ -44,11 +44,16 @@ public sealed class VulnerableApiAnalyzer : IDocumentAnalyzer
             if (hits.Count == 0) continue;
             var fixedIn = hits.SelectMany(h => h.Advisory.FixedVersions.Where(v => v > pin.Version)).Distinct().Order().ToList();
             var which = string.Join("; ", hits.Select(h => $"{h.Call.Api.Cve} ({h.Advisory.Id}): {h.Call.Api.Why}"));
-            var message = $"{hits[0].Call.Api.Api}: Django {pin.Version} is affected by {which}; this call reaches the vulnerable code."
+            // SQL-shape advisories need attacker-chosen names: request data makes it an error, names of unknown origin a warning.
+            var exposed = hits.Any(h => !h.Call.Api.NeedsInputNames || h.Call.FromRequest);
+            var reach = !hits.Any(h => h.Call.Api.NeedsInputNames) ? "this call reaches the vulnerable code."
+                : exposed ? "this call passes request data to it."
+                : "this call passes names that are not constant to it (check they never come from user input).";
+            var message = $"{hits[0].Call.Api.Api}: Django {pin.Version} is affected by {which}; {reach}"
                           + (fixedIn.Count > 0 ? $" Fixed in {string.Join(", ", fixedIn)}." : " No fixed release is known.");
             var related = new[] { new RelatedLocation(pin.Manifest.Path, pin.Dependency.LineSpan, $"Django {pin.Version} is pinned here") };
             findings.Add(new Finding(DependencyRules.VulnerableApiCall, document.Path, group.Key, message,
-                DependencyRules.VulnerableApiCall.DefaultSeverity, related, Array.Empty<CodeFix>()));
+                exposed ? Severity.Error : Severity.Warning, related, Array.Empty<CodeFix>()));
         }
         return findings;
     }

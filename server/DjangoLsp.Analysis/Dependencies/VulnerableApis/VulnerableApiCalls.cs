@@ -1,13 +1,15 @@
 using System.Collections.Concurrent;
 using DjangoLsp.Analysis.Engine;
 using DjangoLsp.Analysis.Syntax;
+using DjangoLsp.Analysis.Taint;
 using DjangoLsp.Python.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
 namespace DjangoLsp.Analysis.Dependencies.VulnerableApis;
 
 /// <summary>A call (or template filter) that reaches the code path of a Django advisory.</summary>
-public sealed record VulnerableApiCall(VulnerableApi Api, string Path, TextSpan Span, string Text);
+/// <param name="FromRequest">An argument of the call is request data (taint analysis of the file).</param>
+public sealed record VulnerableApiCall(VulnerableApi Api, string Path, TextSpan Span, string Text, bool FromRequest = false);
 
 /// <summary>
 /// Finds <see cref="VulnerableApiTable"/> calls in Python files and filters in templates. Results are memoised per
@@ -50,6 +52,7 @@ public static class VulnerableApiCalls
                 }
             return result;
         }
+        PythonTaintModel? taint = null;
         foreach (var call in document.GetPythonSyntax(ct).Root.DescendantNodes().OfType<CallExpressionSyntax>())
         {
             ct.ThrowIfCancellationRequested();
@@ -57,7 +60,9 @@ public static class VulnerableApiCalls
                 if (api.MatchesCall(call))
                 {
                     var callText = call.ToString().Trim();
-                    result.Add(new VulnerableApiCall(api, document.Path, call.Span, callText.Length > 80 ? callText[..77] + "..." : callText));
+                    taint ??= document.GetPythonTaint(ct);
+                    var fromRequest = call.ArgumentList.Arguments.Any(a => taint.Evaluate(a.Expression, ct).OriginFor(SinkKind.Sql) == TaintOrigin.Request);
+                    result.Add(new VulnerableApiCall(api, document.Path, call.Span, callText.Length > 80 ? callText[..77] + "..." : callText, fromRequest));
                 }
         }
         return result;
