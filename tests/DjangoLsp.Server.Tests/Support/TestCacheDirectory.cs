@@ -1,6 +1,7 @@
 using NUnit.Framework;
 
-namespace DjangoLsp.Server.Tests.Support;
+// In the root test namespace: NUnit applies a SetUpFixture to its namespace and those below it.
+namespace DjangoLsp.Server.Tests;
 
 /// <summary>
 /// Points the on-disk analysis cache of every server and CLI started by these tests (in-process or child process,
