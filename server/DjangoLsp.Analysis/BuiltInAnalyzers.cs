@@ -24,6 +24,7 @@ public static class BuiltInAnalyzers
         new PostFormWithoutCsrfTokenRule(),
         new CsrfTokenInExternalFormRule(),
         new Dependencies.DependencyAnalyzer(),
+        new Dependencies.VulnerableApis.VulnerableApiAnalyzer(),
         new SettingsAnalyzer(),
         new ViewDecoratorAnalyzer(),
         // Crypto, randomness, timing, TLS and secrets (DJ4xx); DoS, error details and logging (DJ8xx).

@@ -2,6 +2,7 @@ using System.Text;
 using DjangoLsp.Analysis.Dependencies.Advisories;
 using DjangoLsp.Analysis.Dependencies.Parsing;
 using DjangoLsp.Analysis.Dependencies.Versions;
+using DjangoLsp.Analysis.Dependencies.VulnerableApis;
 using DjangoLsp.Analysis.Engine;
 using Microsoft.CodeAnalysis.Text;
 
@@ -57,7 +58,12 @@ public sealed class DependencyAnalyzer : IDocumentAnalyzer
                     assessed[(dependency.NormalizedName, pinned)] = assessment;
                 }
                 if (assessment.Affecting.Count > 0)
-                    findings.Add(VulnerablePin(document, file, dependency, pinned, assessment.Affecting, assessment.Plan));
+                {
+                    var calls = dependency.NormalizedName == "django"
+                        ? CallsOfAffectedApis(document, context, assessment.Affecting, cancellationToken)
+                        : Array.Empty<VulnerableApiCall>();
+                    findings.Add(VulnerablePin(document, file, dependency, pinned, assessment.Affecting, assessment.Plan, calls));
+                }
             }
             else
             {
@@ -79,10 +85,26 @@ public sealed class DependencyAnalyzer : IDocumentAnalyzer
         included.SelectMany(f => f.File.Dependencies)
             .Any(d => d.NormalizedName == dependency.NormalizedName && d.Specifiers is { HasUpperBound: true });
 
-    private static Finding VulnerablePin(AnalysisDocument document, DependencyFile file, Dependency dependency, PythonVersion pinned,
-        IReadOnlyList<Advisory> affecting, UpgradePlanner.Plan? plan)
+    /// <summary>
+    /// Calls in the manifest's project (its folder down) of the curated APIs whose advisory affects the pin. Only for
+    /// manifests at a project's top (a folder with manage.py or at the workspace root), so a lock file deep in a vendored
+    /// folder does not scan the whole tree.
+    /// </summary>
+    private static IReadOnlyList<VulnerableApiCall> CallsOfAffectedApis(AnalysisDocument document, AnalysisContext context,
+        IReadOnlyList<Advisory> affecting, CancellationToken cancellationToken)
     {
-        var severity = affecting.Any(a => a.Severity >= AdvisorySeverity.High) ? Severity.Error : Severity.Warning;
+        var apis = VulnerableApiTable.Django.Where(api => api.Find(affecting) != null).ToList();
+        if (apis.Count == 0) return Array.Empty<VulnerableApiCall>();
+        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(document.Path));
+        if (folder == null) return Array.Empty<VulnerableApiCall>();
+        return VulnerableApiCalls.InProject(folder, context.Files, apis, cancellationToken);
+    }
+
+    private static Finding VulnerablePin(AnalysisDocument document, DependencyFile file, Dependency dependency, PythonVersion pinned,
+        IReadOnlyList<Advisory> affecting, UpgradePlanner.Plan? plan, IReadOnlyList<VulnerableApiCall> calls)
+    {
+        // The code reaching a vulnerable API turns "a vulnerable version is installed" into "the vulnerability is exposed".
+        var severity = calls.Count > 0 || affecting.Any(a => a.Severity >= AdvisorySeverity.High) ? Severity.Error : Severity.Warning;
         var message = new StringBuilder();
         message.Append(dependency.Name).Append(' ').Append(pinned).Append(file.IsLockFile ? " (locked)" : "")
             .Append(" has ").Append(affecting.Count).Append(affecting.Count == 1 ? " known vulnerability" : " known vulnerabilities").Append(':');
@@ -102,8 +124,21 @@ public sealed class DependencyAnalyzer : IDocumentAnalyzer
         }
         else message.Append("\nNo fixed release is known.");
         if (file.IsLockFile) message.Append(' ').Append(LockUpdateHint(file.Kind, dependency.Name));
+        const int shownCalls = 10;
+        if (calls.Count > 0)
+        {
+            var byCall = calls.GroupBy(c => (c.Path, c.Span)).ToList();
+            message.Append("\nThe code uses the affected API (").Append(byCall.Count).Append(byCall.Count == 1 ? " call" : " calls").Append("):");
+            foreach (var call in byCall.Take(shownCalls))
+                message.Append("\n- ").Append(string.Join(", ", call.Select(c => c.Api.Cve))).Append(": ").Append(call.First().Text)
+                    .Append(" in ").Append(System.IO.Path.GetFileName(call.Key.Path));
+            if (byCall.Count > shownCalls) message.Append("\n- and ").Append(byCall.Count - shownCalls).Append(" more");
+        }
+        var related = calls.GroupBy(c => (c.Path, c.Span)).Take(shownCalls)
+            .Select(g => new RelatedLocation(g.Key.Path, g.Key.Span, $"{g.First().Api.Api}: {string.Join(", ", g.Select(c => $"{c.Api.Cve} ({c.Api.AdvisoryId})"))}"))
+            .ToList();
         return new Finding(DependencyRules.VulnerableDependency, document.Path, dependency.PinSpan ?? dependency.SpecifierSpan, message.ToString(),
-            severity, Array.Empty<RelatedLocation>(), fixes);
+            severity, related, fixes);
     }
 
     private static string LockUpdateHint(DependencyFileKind kind, string name) => kind switch

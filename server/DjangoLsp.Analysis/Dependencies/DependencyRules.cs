@@ -170,5 +170,43 @@ public static class DependencyRules
         """,
         "https://docs.djangoproject.com/en/stable/howto/deployment/checklist/");
 
+    public static readonly RuleDescriptor VulnerableApiCall = new(
+        "DJ604", "vulnerable-django-api-call", Severity.Error, RuleCategory.VulnerableDependency, Owasp2021, Owasp2025, new[] { 1395, 937 },
+        "The code calls a Django API in the way a known advisory affecting the pinned Django version exploits.",
+        """
+        ## What it does
+
+        When the project pins (or locks) a Django release affected by an advisory from the built-in PyPA snapshot, and
+        the code calls the API that advisory is about in the shape that reaches the bug, the call is reported with the
+        advisory id and CVE; the related location is the pin. The pin's own DJ600 finding is raised to an error and lists
+        the calls. The curated table covers, among others: `QuerySet.values()`/`values_list()` with dynamic field names
+        (CVE-2024-42005), `Trunc()`/`Extract()` with a non-literal kind (CVE-2022-34265), `annotate()`/`aggregate()`/
+        `extra()` with `**kwargs` (CVE-2022-28346), `explain(**options)` (CVE-2022-28347), `order_by()` with dynamic
+        names (CVE-2021-35042), `StringAgg(delimiter=...)` (CVE-2020-7471), `EmailValidator`/`URLValidator`
+        (CVE-2023-36053), `Truncator.words(html=True)`/`truncatewords_html` (CVE-2024-27351, CVE-2023-43665) and
+        `urlize`/`urlizetrunc` (CVE-2024-38875, CVE-2024-41990, CVE-2024-41991, CVE-2024-45230).
+
+        ## Why it matters
+
+        A vulnerable pin is a risk; a vulnerable pin whose vulnerable API the code actually uses is an exposure.
+
+        ## Example
+
+        ```python
+        # requirements.txt: Django==4.2.14
+        rows = Order.objects.values(*request.GET.getlist("fields"))   # CVE-2024-42005
+        ```
+
+        ## Fix
+
+        Upgrade Django (the DJ600 quick fix on the pin), or stop passing input-controlled names to the API.
+
+        ## References
+
+        - [Django security releases](https://docs.djangoproject.com/en/stable/releases/security/)
+        - [PyPA advisory database](https://github.com/pypa/advisory-database) (CC-BY 4.0)
+        """,
+        "https://docs.djangoproject.com/en/stable/releases/security/");
+
     public static readonly IReadOnlyList<RuleDescriptor> All = new[] { VulnerableDependency, RangeAllowsVulnerable, UnpinnedDjango, RequirementsWithoutHashes };
 }

@@ -21,16 +21,24 @@ public static class DjangoProjectModel
     private static readonly string[] ConfigFiles = { "manage.py", "pytest.ini", "setup.cfg", "pyproject.toml", "tox.ini" };
 
     /// <summary>The project containing <paramref name="path"/> (the nearest folder above it with manage.py or a Django config), or null.</summary>
-    public static DjangoProject? ForFile(string path, AnalysisContext context, CancellationToken ct = default)
+    public static DjangoProject? ForFile(string path, AnalysisContext context, CancellationToken ct = default) =>
+        RootFor(path, context.Files) is { } root ? Build(root, context.Files, ct) : null;
+
+    /// <summary>The root of the project containing <paramref name="path"/> (nearest folder above it with manage.py or a Django config), or null.</summary>
+    public static string? RootFor(string path, IWorkspaceFiles files)
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(path));
         for (var i = 0; i < MaxAncestors && dir != null; i++, dir = Path.GetDirectoryName(dir))
         {
-            if (FindSettingsModule(dir, context.Files) != null || context.Files.TryGetDocument(Path.Combine(dir, "manage.py")) != null)
-                return Build(dir, context.Files, ct);
+            if (FindSettingsModule(dir, files) != null || files.TryGetDocument(Path.Combine(dir, "manage.py")) != null)
+                return dir;
         }
         return null;
     }
+
+    /// <summary>The model last built for <paramref name="root"/>, without checking it is current (the "before" side of an edit).</summary>
+    public static DjangoProject? LastBuilt(string root) =>
+        Cache.TryGetValue(Path.GetFullPath(root), out var cached) ? cached.Project : null;
 
     /// <summary>Every project under <paramref name="workspaceRoot"/> (directory listing from disk; hidden and virtualenv folders skipped).</summary>
     public static IReadOnlyList<DjangoProject> Discover(string workspaceRoot, IWorkspaceFiles files, CancellationToken ct = default)

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using DjangoLsp.Analysis.Configuration;
 using DjangoLsp.Analysis.Engine;
+using DjangoLsp.Server.Caching;
 using DjangoLsp.Server.Output;
 using DjangoLsp.Server.Scanning;
 
@@ -30,9 +31,13 @@ public sealed class CheckCommand
         // Hidden: for profiling the product itself, not for users' reports.
         var timings = new Option<bool>("--timings") { Description = "Print CPU time per phase and per analyzer to stderr.", Hidden = true };
 
+        var cache = new Option<bool>("--cache") { Description = "Reuse per-file results of earlier runs (cache outside the repository: $XDG_CACHE_HOME/djangolsp)." };
+        var noCache = new Option<bool>("--no-cache") { Description = "Analyse every file (the default; overrides --cache)." };
+        var cacheDir = new Option<string?>("--cache-dir") { Description = "Cache folder (implies --cache)." };
+
         var command = new Command("check", "Scan files and folders for security problems.")
         {
-            paths, format, select, ignore, minSeverity, output, exclude, includeMigrations, noConfig, timings,
+            paths, format, select, ignore, minSeverity, output, exclude, includeMigrations, noConfig, timings, cache, noCache, cacheDir,
         };
         command.SetAction(parseResult =>
         {
@@ -50,14 +55,18 @@ public sealed class CheckCommand
             foreach (var warning in project.Warnings) _app.Error.WriteLine("djangolsp: warning: " + warning);
             var options = flags.ApplyTo(project.Layer.ApplyTo(AnalysisOptions.Default));
             var walk = new WalkOptions { Exclude = options.Exclude, IncludeMigrations = parseResult.GetValue(includeMigrations) };
+            var useCache = !parseResult.GetValue(noCache) && (parseResult.GetValue(cache) || parseResult.GetValue(cacheDir) != null);
             return Run(scanPaths, parseResult.GetValue(format) ?? "text", options, walk, parseResult.GetValue(output), project.Directory,
-                parseResult.GetValue(timings));
+                useCache ? new CacheRequest(parseResult.GetValue(cacheDir)) : null, parseResult.GetValue(timings));
         });
         return command;
     }
 
+    /// <summary>Use the on-disk cache; <paramref name="Directory"/> null: the default per-workspace folder.</summary>
+    public sealed record CacheRequest(string? Directory);
+
     public int Run(IReadOnlyList<string> paths, string format, AnalysisOptions options, WalkOptions walk, string? outputFile, string? projectRoot = null,
-        bool timings = false)
+        CacheRequest? cacheRequest = null, bool timings = false)
     {
         CheckPaths(paths);
         var clock = Stopwatch.StartNew();
@@ -75,9 +84,23 @@ public sealed class CheckCommand
         if (timing != null) engine = new AnalysisEngine(timing.Wrap(engine.Analyzers));
 
         using var progress = ProgressBar.ForStandardError();
-        var scanner = new Scanner(engine, options) { Progress = progress.Report, Timings = timing };
+        AnalysisDiskCache? cache = null;
+        if (cacheRequest != null)
+        {
+            var directory = cacheRequest.Directory != null
+                ? Path.Combine(Path.GetFullPath(cacheRequest.Directory), Path.GetFileName(AnalysisDiskCache.DefaultDirectory(root)))
+                : AnalysisDiskCache.DefaultDirectory(root);
+            cache = new AnalysisDiskCache(directory, AnalysisDiskCache.ConfigKey(engine, options, root), engine.Catalog);
+        }
+        var scanner = new Scanner(engine, options) { Progress = progress.Report, Cache = cache, Timings = timing };
         var result = scanner.Scan(files, root);
         progress.Finish();
+        if (cache != null)
+        {
+            cache.Prune();
+            if (Environment.GetEnvironmentVariable("DJANGOLSP_CACHE_STATS") == "1")
+                _app.Error.WriteLine($"djangolsp: cache {cache.Directory}: {cache.Hits} hits, {cache.Misses} misses ({cache.Rejected} unusable), {cache.Stores} stored");
+        }
         foreach (var problem in result.Problems) _app.Error.WriteLine("djangolsp: warning: " + problem);
 
         var report = new ReportContext(result.Findings, result.Texts, engine.Catalog, Directory.GetCurrentDirectory(), result.FileCount);

@@ -37,19 +37,12 @@ public sealed class DidChangeHandler : NotificationHandler<DidChangeTextDocument
             changes.Add(textChange);
             text = text.WithChanges(textChange);
         }
-        _session.Documents.Set(uri, open.Document.WithChanges(changes, parameters.TextDocument.Version));
+        var updated = open.Document.WithChanges(changes, parameters.TextDocument.Version);
+        _session.Documents.Set(uri, updated);
         var delay = TimeSpan.FromMilliseconds(_session.Settings.DebounceMs);
-        if (open.Document.Kind == DocumentKind.Python)
-        {
-            // Settings modules, views and URLconfs feed other documents' findings (a settings chain, a view's
-            // context rendered by a template, routes for access control), so every open document is re-analysed.
-            // Cached findings of the other documents were computed against the old text of this one.
-            _session.InvalidateFindings();
-            _session.Publisher.ScheduleAllOpen(delay);
-        }
-        else
-        {
-            _session.Publisher.Schedule(uri, delay);
-        }
+        _session.Publisher.Schedule(uri, delay);
+        // Settings modules, views, URLconfs and templates feed other documents' findings (a settings chain, a view's
+        // context rendered by a template, routes for access control): their dependents, and only those, are re-analysed.
+        _session.Dependents.OnChanged(updated, delay);
     }
 }

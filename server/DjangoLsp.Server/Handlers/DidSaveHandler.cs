@@ -6,8 +6,8 @@ using DjangoLsp.Server.Workspace;
 namespace DjangoLsp.Server.Handlers;
 
 /// <summary>
-/// <c>textDocument/didSave</c>: other open documents may depend on the saved file (settings, templates), so
-/// they are re-analysed; the saved buffer itself is already current.
+/// <c>textDocument/didSave</c>: the open documents depending on the saved file (settings, views, templates) are
+/// re-analysed; the saved buffer itself is already current. Saving pyproject.toml reloads the configuration.
 /// </summary>
 public sealed class DidSaveHandler : NotificationHandler<DidSaveTextDocumentParams>
 {
@@ -19,13 +19,15 @@ public sealed class DidSaveHandler : NotificationHandler<DidSaveTextDocumentPara
 
     protected override void Handle(DidSaveTextDocumentParams parameters)
     {
-        var projectChanged = ServerSession.IsProjectConfiguration(DocumentUris.ToPath(parameters.TextDocument.Uri));
-        if (projectChanged) _session.ReloadProjectConfiguration();
-        _session.InvalidateFindings();
-        foreach (var open in _session.Documents.All)
-            if (projectChanged || open.Uri != parameters.TextDocument.Uri)
-                _session.Publisher.Schedule(open.Uri, TimeSpan.FromMilliseconds(_session.Settings.DebounceMs));
-        // A pulling client re-pulls only the document it edited; the others' pulled results are now stale.
-        _session.Publisher.Refresher.Request();
+        var uri = parameters.TextDocument.Uri;
+        var delay = TimeSpan.FromMilliseconds(_session.Settings.DebounceMs);
+        if (ServerSession.IsProjectConfiguration(DocumentUris.ToPath(uri)))
+        {
+            _session.ReloadProjectConfiguration();
+            _session.Dependents.All(delay);
+            return;
+        }
+        // Open buffers are already current; what reads the saved file from disk is its dependents' business.
+        if (_session.Documents.Get(uri) is { } open) _session.Dependents.OnChanged(open.Document, delay);
     }
 }

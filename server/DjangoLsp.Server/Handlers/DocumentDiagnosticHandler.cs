@@ -26,7 +26,7 @@ public sealed class DocumentDiagnosticHandler : RequestHandler<DocumentDiagnosti
         if (document == null)
             return Task.FromResult(new DocumentDiagnosticReport { Kind = DocumentDiagnosticReportKind.Full, Items = new List<Diagnostic>() });
 
-        var resultId = open != null ? $"{document.Version}:{_session.SettingsGeneration}" : null;
+        var resultId = open != null ? $"{document.Version}:{_session.SettingsGeneration}:{_session.Findings.EpochOf(uri)}" : null;
         if (resultId != null && parameters.PreviousResultId == resultId)
             return Task.FromResult(new DocumentDiagnosticReport { Kind = DocumentDiagnosticReportKind.Unchanged, ResultId = resultId });
 

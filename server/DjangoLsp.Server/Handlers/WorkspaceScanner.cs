@@ -65,12 +65,13 @@ public sealed class WorkspaceScanner
         var findingCount = 0;
         var lastPercent = 0;
         var reportGate = new SemaphoreSlim(1, 1);
+        var fingerprints = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         try
         {
             await Parallel.ForEachAsync(files, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
                 async (path, ct) =>
                 {
-                    Interlocked.Add(ref findingCount, await ScanFileAsync(path, ct).ConfigureAwait(false));
+                    Interlocked.Add(ref findingCount, await ScanFileAsync(path, ct, fingerprints).ConfigureAwait(false));
                     var percent = (int)(100L * Interlocked.Increment(ref done) / files.Count);
                     await reportGate.WaitAsync(ct).ConfigureAwait(false);
                     try
@@ -93,12 +94,13 @@ public sealed class WorkspaceScanner
         return new ScanSummary(files.Count, findingCount, false);
     }
 
-    private async Task<int> ScanFileAsync(string path, CancellationToken cancellationToken)
+    private async Task<int> ScanFileAsync(string path, CancellationToken cancellationToken, ConcurrentDictionary<string, string>? fingerprints = null)
     {
         if (_session.Documents.FindByPath(path) != null) return 0;   // open: the editor pipeline owns it
         var document = DiskFiles.Instance.TryGetDocument(path);
         if (document == null) return 0;
-        var findings = _session.Engine.Analyze(document, _session.ContextFor(path), cancellationToken);
+        // Through the disk cache: a reopened workspace publishes unchanged files' results without re-analysing them.
+        var findings = _session.AnalyzeWithDiskCache(document, cancellationToken, fingerprints);
         var uri = _session.UriOf(path);
         if (findings.Count == 0 && !_reportedClosed.ContainsKey(uri)) return 0;
         var diagnostics = findings.Select(f => _session.Mapper.ToDiagnostic(f, document)).ToList();

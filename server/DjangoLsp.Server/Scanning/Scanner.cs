@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using DjangoLsp.Analysis.Engine;
 using DjangoLsp.Analysis.Semantics;
 using DjangoLsp.Analysis.Syntax;
+using DjangoLsp.Server.Caching;
 using Microsoft.CodeAnalysis.Text;
 
 namespace DjangoLsp.Server.Scanning;
@@ -54,6 +55,9 @@ public sealed class Scanner
     /// <summary>When set, CPU time per phase is recorded here (<c>check --timings</c>); the engine's analyzers should be wrapped with <see cref="ScanTimings.Wrap"/>.</summary>
     public ScanTimings? Timings { get; init; }
 
+    /// <summary>Per-file results kept between runs; null analyses everything (the default: deterministic in CI).</summary>
+    public AnalysisDiskCache? Cache { get; init; }
+
     public ScanResult Scan(IReadOnlyList<string> files, string? workspaceRoot, CancellationToken cancellationToken = default)
     {
         var texts = new SourceTexts();
@@ -61,6 +65,10 @@ public sealed class Scanner
         var problems = new ConcurrentBag<string>();
         var context = new AnalysisContext(_options, new SnapshotFiles(), workspaceRoot);
         var done = 0;
+        var analysis = new CachedAnalysis(_engine);
+        // Files do not change during a scan: each dependency's fingerprint is computed once.
+        var fingerprints = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        string FingerprintOf(string path) => fingerprints.GetOrAdd(path, p => RecordingWorkspaceFiles.Fingerprint(DiskFiles.Instance.TryGetDocument(p)));
         _engine.AnalyzerFailed += OnFailure;
         try
         {
@@ -74,7 +82,7 @@ public sealed class Scanner
                     texts.Add(path, text);
                     var document = new AnalysisDocument(path, text);
                     if (Timings != null) BuildSharedFeatures(document, Timings, cancellationToken);
-                    foreach (var finding in _engine.Analyze(document, context, cancellationToken))
+                    foreach (var finding in analysis.Analyze(Cache, document, context, cancellationToken, FingerprintOf))
                         findings.Add(finding);
                 }
                 else if (error != null && !error.StartsWith("binary", StringComparison.Ordinal))
@@ -87,6 +95,7 @@ public sealed class Scanner
         finally
         {
             _engine.AnalyzerFailed -= OnFailure;
+            analysis.Detach();
         }
         var ordered = findings
             .OrderBy(f => f.Path, StringComparer.Ordinal)

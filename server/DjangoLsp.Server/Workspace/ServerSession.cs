@@ -2,6 +2,7 @@ using DjangoLsp.Analysis.Configuration;
 using DjangoLsp.Analysis.Engine;
 using DjangoLsp.Protocol.JsonRpc;
 using DjangoLsp.Protocol.Lsp;
+using DjangoLsp.Server.Caching;
 using DjangoLsp.Server.Diagnostics;
 using DjangoLsp.Server.Text;
 using Microsoft.CodeAnalysis.Text;
@@ -26,6 +27,8 @@ public sealed class ServerSession
         Findings = new FindingsCache(this);
         Publisher = new DiagnosticPublisher(this);
         Mapper = new DiagnosticMapper(this);
+        Dependents = new DependentScheduler(this);
+        CachedAnalysis = new CachedAnalysis(engine);
         engine.AnalyzerFailed += (analyzer, document, e) =>
             connection.Log($"Analyzer {analyzer.GetType().Name} failed on {document.Path}: {e}");
     }
@@ -36,6 +39,7 @@ public sealed class ServerSession
     public FindingsCache Findings { get; }
     public DiagnosticPublisher Publisher { get; }
     public DiagnosticMapper Mapper { get; }
+    public DependentScheduler Dependents { get; }
 
     public InitializeParams Client { get; set; } = new();
     public PositionEncoder Encoder { get; set; } = PositionEncoder.Utf16;
@@ -88,6 +92,45 @@ public sealed class ServerSession
 
     /// <summary>Files other than the open buffers changed (save, disk): cached findings may depend on them.</summary>
     public void InvalidateFindings() => Interlocked.Increment(ref _settingsGeneration);
+
+    private (int Generation, AnalysisDiskCache Cache)? _diskCache;
+
+    /// <summary>
+    /// Analyses a snapshot through the on-disk cache of the workspace root it belongs to (when enabled and under a
+    /// root): a reopened workspace gets unchanged files' findings without re-analysing them.
+    /// </summary>
+    /// <param name="diskFingerprints">Memo of closed files' fingerprints shared by one workspace scan (dependencies such as
+    /// the project model's inputs are the same for most files); open buffers are always fingerprinted as they are now.</param>
+    public IReadOnlyList<Finding> AnalyzeWithDiskCache(AnalysisDocument document, CancellationToken cancellationToken,
+        System.Collections.Concurrent.ConcurrentDictionary<string, string>? diskFingerprints = null)
+    {
+        var context = ContextFor(document.Path);
+        var under = context.WorkspaceRoot != null && IsUnder(document.Path, context.WorkspaceRoot);
+        Func<string, string>? fingerprintOf = diskFingerprints == null
+            ? null
+            : path => Documents.FindByPath(path) is { } open
+                ? RecordingWorkspaceFiles.Fingerprint(open.Document)
+                : diskFingerprints.GetOrAdd(path, p => RecordingWorkspaceFiles.Fingerprint(DiskFiles.Instance.TryGetDocument(p)));
+        return CachedAnalysis.Analyze(under ? DiskCache() : null, document, context, cancellationToken, fingerprintOf);
+    }
+
+    public CachedAnalysis CachedAnalysis { get; }
+
+    /// <summary>The disk cache for the current settings generation (re-keyed when options change: they are part of the key); null when off.</summary>
+    public AnalysisDiskCache? DiskCache()
+    {
+        var root = WorkspaceRoots.FirstOrDefault();
+        if (root == null || !_settings.DiskCache) return null;
+        var generation = SettingsGeneration;
+        var current = _diskCache;
+        if (current is { } c && c.Generation == generation) return c.Cache;
+        var directory = _settings.CacheDirectory != null
+            ? Path.Combine(_settings.CacheDirectory, Path.GetFileName(AnalysisDiskCache.DefaultDirectory(root)))
+            : AnalysisDiskCache.DefaultDirectory(root);
+        var cache = new AnalysisDiskCache(directory, AnalysisDiskCache.ConfigKey(Engine, Options, root), Engine.Catalog);
+        _diskCache = (generation, cache);
+        return cache;
+    }
 
     public AnalysisContext ContextFor(string path)
     {

@@ -19,6 +19,12 @@ public sealed record ServerSettings
     public bool ScanOnStartup { get; init; }
     public int DebounceMs { get; init; } = 150;
 
+    /// <summary>Keep per-file results on disk so a reopened workspace is ready at once (<c>cache</c>, default on).</summary>
+    public bool DiskCache { get; init; } = true;
+
+    /// <summary>Where (<c>cacheDirectory</c>); null: <see cref="Caching.AnalysisDiskCache.DefaultDirectory"/>, outside the repository.</summary>
+    public string? CacheDirectory { get; init; }
+
     /// <summary>Reads the section; <paramref name="section"/> may be the section itself or an object holding <c>djangolsp</c>.</summary>
     public static ServerSettings Parse(JToken? section)
     {
@@ -54,6 +60,8 @@ public sealed record ServerSettings
             Client = client,
             ScanOnStartup = Bool(s["scanOnStartup"]) ?? false,
             DebounceMs = Math.Clamp(debounce, 0, 10_000),
+            DiskCache = Bool(s["cache"]) ?? true,
+            CacheDirectory = s["cacheDirectory"] is JValue { Type: JTokenType.String } cd && Path.IsPathRooted((string?)cd) ? (string?)cd : null,
         };
     }
 

@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using DjangoLsp.Analysis.Engine;
+using DjangoLsp.Analysis.Syntax;
+using DjangoLsp.Analysis.Taint;
+using DjangoLsp.Python.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DjangoLsp.Analysis.Dependencies.VulnerableApis;
+
+/// <summary>A call (or template filter) that reaches the code path of a Django advisory.</summary>
+/// <param name="FromRequest">An argument of the call is request data (taint analysis of the file).</param>
+public sealed record VulnerableApiCall(VulnerableApi Api, string Path, TextSpan Span, string Text, bool FromRequest = false);
+
+/// <summary>
+/// Finds <see cref="VulnerableApiTable"/> calls in Python files and filters in templates. Results are memoised per
+/// path and content hash, so a manifest analysis that looks through the whole project re-parses only changed files.
+/// </summary>
+public static class VulnerableApiCalls
+{
+    private const int MaxProjectFiles = 20_000;
+    private static readonly ConcurrentDictionary<string, (string Hash, IReadOnlyList<VulnerableApiCall> Calls)> Memo = new(StringComparer.Ordinal);
+    private static readonly string[] SkippedFolders = { "node_modules", "site-packages", "venv", "env", "__pycache__", "migrations", "build", "dist" };
+
+    /// <summary>The calls of entries in <paramref name="apis"/> in one document.</summary>
+    public static IReadOnlyList<VulnerableApiCall> In(AnalysisDocument document, IReadOnlyList<VulnerableApi> apis, CancellationToken ct)
+    {
+        if (document.Kind is not (DocumentKind.Python or DocumentKind.DjangoTemplate)) return Array.Empty<VulnerableApiCall>();
+        var hash = Convert.ToHexString(document.Text.GetContentHash().AsSpan());
+        var key = System.IO.Path.GetFullPath(document.Path);
+        if (!Memo.TryGetValue(key, out var memo) || memo.Hash != hash)
+        {
+            memo = (hash, Find(document, VulnerableApiTable.Django, ct));
+            if (Memo.Count > 100_000) Memo.Clear();
+            Memo[key] = memo;
+        }
+        return memo.Calls.Where(c => apis.Contains(c.Api)).ToList();
+    }
+
+    private static IReadOnlyList<VulnerableApiCall> Find(AnalysisDocument document, IReadOnlyList<VulnerableApi> apis, CancellationToken ct)
+    {
+        var text = document.Text.ToString();
+        var candidates = apis.Where(a => a.Keywords.Any(k => text.Contains(k, StringComparison.Ordinal))).ToList();
+        if (candidates.Count == 0) return Array.Empty<VulnerableApiCall>();
+        var result = new List<VulnerableApiCall>();
+        if (document.Kind == DocumentKind.DjangoTemplate)
+        {
+            foreach (var api in candidates.Where(a => a.TemplateFilter != null))
+                foreach (System.Text.RegularExpressions.Match m in api.TemplateFilter!.Matches(text))
+                {
+                    var group = m.Groups["f"];
+                    result.Add(new VulnerableApiCall(api, document.Path, new TextSpan(group.Index, group.Length), "|" + group.Value));
+                }
+            return result;
+        }
+        PythonTaintModel? taint = null;
+        foreach (var call in document.GetPythonSyntax(ct).Root.DescendantNodes().OfType<CallExpressionSyntax>())
+        {
+            ct.ThrowIfCancellationRequested();
+            foreach (var api in candidates)
+                if (api.MatchesCall(call))
+                {
+                    var callText = call.ToString().Trim();
+                    taint ??= document.GetPythonTaint(ct);
+                    var fromRequest = call.ArgumentList.Arguments.Any(a => taint.Evaluate(a.Expression, ct).OriginFor(SinkKind.Sql) == TaintOrigin.Request);
+                    result.Add(new VulnerableApiCall(api, document.Path, call.Span, callText.Length > 80 ? callText[..77] + "..." : callText, fromRequest));
+                }
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The calls of <paramref name="apis"/> in the project under <paramref name="folder"/> (Python files and templates;
+    /// virtualenvs, hidden folders, migrations and node_modules skipped), read through <paramref name="files"/>.
+    /// </summary>
+    public static IReadOnlyList<VulnerableApiCall> InProject(string folder, IWorkspaceFiles files, IReadOnlyList<VulnerableApi> apis, CancellationToken ct)
+    {
+        var result = new List<VulnerableApiCall>();
+        if (apis.Count == 0) return result;
+        var seen = 0;
+        foreach (var path in SourcePaths(folder))
+        {
+            ct.ThrowIfCancellationRequested();
+            if (++seen > MaxProjectFiles) break;
+            if (files.TryGetDocument(path) is { } document) result.AddRange(In(document, apis, ct));
+        }
+        return result;
+    }
+
+    private static IEnumerable<string> SourcePaths(string folder)
+    {
+        var pending = new Stack<string>();
+        pending.Push(folder);
+        while (pending.Count > 0)
+        {
+            var dir = pending.Pop();
+            List<string> entries, children;
+            try
+            {
+                entries = Directory.EnumerateFiles(dir).Where(IsSource).OrderBy(p => p, StringComparer.Ordinal).ToList();
+                children = Directory.EnumerateDirectories(dir).OrderByDescending(p => p, StringComparer.Ordinal).ToList();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+            foreach (var entry in entries) yield return entry;
+            foreach (var child in children)
+            {
+                var name = System.IO.Path.GetFileName(child);
+                if (name.StartsWith('.') || SkippedFolders.Contains(name)) continue;
+                pending.Push(child);
+            }
+        }
+    }
+
+    private static bool IsSource(string path) =>
+        DocumentKinds.FromPath(path) is DocumentKind.Python or DocumentKind.DjangoTemplate && !path.EndsWith(".pyi", StringComparison.Ordinal);
+}
