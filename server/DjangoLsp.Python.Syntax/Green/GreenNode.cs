@@ -15,21 +15,29 @@ internal abstract class GreenNode
         None = 0,
         ContainsDiagnostics = 1,
         IsMissing = 2,
+        HasOwnDiagnostics = 4,
     }
 
-    // Kind and flags share one word with the width: a node is 32 bytes plus its children (the tree of the
-    // whole standard library is held in memory at once, so every field counts).
+    // Kind and flags share one word with the width: a node is 24 bytes plus its children (the tree of the
+    // whole standard library is held in memory at once, and allocation is most of the parse time, so every
+    // field counts). Diagnostics are rare, so they live in a side table keyed by node, as in Roslyn, instead
+    // of costing every node a pointer field.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<GreenNode, GreenDiagnostic[]> s_diagnostics = new();
+
     private readonly SyntaxKind _kind;
     private readonly NodeFlags _flags;
     private readonly int _fullWidth;
-    private readonly GreenDiagnostic[]? _diagnostics;
 
     protected GreenNode(SyntaxKind kind, int fullWidth, GreenDiagnostic[]? diagnostics, NodeFlags flags)
     {
         _kind = kind;
         _fullWidth = fullWidth;
-        _diagnostics = diagnostics;
-        _flags = diagnostics is not null ? flags | NodeFlags.ContainsDiagnostics : flags;
+        if (diagnostics is not null)
+        {
+            s_diagnostics.Add(this, diagnostics);
+            flags |= NodeFlags.ContainsDiagnostics | NodeFlags.HasOwnDiagnostics;
+        }
+        _flags = flags;
     }
 
     public SyntaxKind Kind => _kind;
@@ -37,7 +45,8 @@ internal abstract class GreenNode
     public int FullWidth => _fullWidth;
 
     /// <summary>Diagnostics owned by this node (not its children), or null.</summary>
-    public GreenDiagnostic[]? Diagnostics => _diagnostics;
+    public GreenDiagnostic[]? Diagnostics =>
+        HasFlag(NodeFlags.HasOwnDiagnostics) && s_diagnostics.TryGetValue(this, out var diagnostics) ? diagnostics : null;
 
     /// <summary>True if this node or a descendant carries a diagnostic.</summary>
     public bool ContainsDiagnostics => (_flags & NodeFlags.ContainsDiagnostics) != 0;
