@@ -18,6 +18,10 @@ export interface ServerSettings {
   reportSyntaxErrors: boolean;
   scanOnStartup: boolean;
   debounceMs: number;
+  /** Keep per-file results on disk between sessions (outside the repository by default). */
+  cache: boolean;
+  /** Absolute folder for that cache; null: the server's default ($XDG_CACHE_HOME/djangolsp). */
+  cacheDirectory: string | null;
   trace: { server: TraceLevel };
 }
 
@@ -143,6 +147,17 @@ export function toServerSettings(read: SettingReader): MappedSettings {
     }
   }
 
+  // The server only accepts an absolute cache folder (a relative one would depend on its working directory).
+  let cacheDirectory: string | null = null;
+  const rawCacheDir = read('cacheDirectory');
+  if (typeof rawCacheDir === 'string' && rawCacheDir.trim() !== '') {
+    const dir = rawCacheDir.trim();
+    if (dir.startsWith('/') || /^[A-Za-z]:[\\/]/.test(dir) || dir.startsWith('\\\\')) cacheDirectory = dir;
+    else problems.push(`djangolsp.cacheDirectory: "${dir}" is not an absolute path; using the default cache folder`);
+  } else if (rawCacheDir !== undefined && rawCacheDir !== null && rawCacheDir !== '') {
+    problems.push('djangolsp.cacheDirectory: expected a string');
+  }
+
   const rawTrace = read('trace.server');
   const trace: TraceLevel = rawTrace === 'messages' || rawTrace === 'verbose' ? rawTrace : 'off';
 
@@ -160,6 +175,8 @@ export function toServerSettings(read: SettingReader): MappedSettings {
       reportSyntaxErrors: bool('reportSyntaxErrors', true),
       scanOnStartup: bool('scanOnStartup', false),
       debounceMs,
+      cache: bool('cache', true),
+      cacheDirectory,
       trace: { server: trace },
     },
     problems,

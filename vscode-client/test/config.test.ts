@@ -18,6 +18,8 @@ test('defaults when nothing is set', () => {
     reportSyntaxErrors: true,
     scanOnStartup: false,
     debounceMs: 250,
+    cache: true,
+    cacheDirectory: null,
     trace: { server: 'off' },
   });
   assert.deepEqual(problems, []);
@@ -36,6 +38,8 @@ test('every setting is forwarded', () => {
     reportSyntaxErrors: false,
     scanOnStartup: true,
     debounceMs: 500,
+    cache: false,
+    cacheDirectory: '/var/cache/djangolsp',
     'trace.server': 'verbose',
   }));
   assert.deepEqual(problems, []);
@@ -50,7 +54,17 @@ test('every setting is forwarded', () => {
   assert.equal(settings.reportSyntaxErrors, false);
   assert.equal(settings.scanOnStartup, true);
   assert.equal(settings.debounceMs, 500);
+  assert.equal(settings.cache, false);
+  assert.equal(settings.cacheDirectory, '/var/cache/djangolsp');
   assert.equal(settings.trace.server, 'verbose');
+});
+
+test('a relative cache folder is reported and the default used; Windows absolute paths are accepted', () => {
+  const relative = toServerSettings(reader({ cacheDirectory: '.cache/djangolsp' }));
+  assert.equal(relative.settings.cacheDirectory, null);
+  assert.match(relative.problems.join('\n'), /cacheDirectory: ".cache\/djangolsp" is not an absolute path/);
+  assert.equal(toServerSettings(reader({ cacheDirectory: 'C:\\cache' })).settings.cacheDirectory, 'C:\\cache');
+  assert.match(toServerSettings(reader({ cacheDirectory: 42 })).problems.join('\n'), /expected a string/);
 });
 
 test('rule patterns are trimmed, upper-cased and de-duplicated; bad ones reported and dropped', () => {
