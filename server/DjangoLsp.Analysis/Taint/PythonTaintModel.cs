@@ -210,7 +210,12 @@ public sealed class PythonTaintModel
             return UrlSource(captured, key!);
         }
 
-        public CallTarget? ResolveCallee(CallExpressionSyntax call)
+        // Every taint rule asks about every call (helper sinks): resolve each call once per model.
+        private readonly ConcurrentDictionary<CallExpressionSyntax, CallTarget?> _callees = new();
+
+        public CallTarget? ResolveCallee(CallExpressionSyntax call) => _callees.GetOrAdd(call, ResolveCalleeUncached);
+
+        private CallTarget? ResolveCalleeUncached(CallExpressionSyntax call)
         {
             var callee = call.Expression.Unparenthesize();
             if (callee is NameExpressionSyntax name)

@@ -76,8 +76,7 @@ internal static class HelperSinks
             var seed = new TaintSeed(target.Function, parameter);
             var marker = TaintSeed.Marker(target.Model.Path, target.Function, parameter);
             var context = new RuleContext(document, target.Model.WithSeed(seed), cancellationToken);
-            var calls = target.Function.Body.DescendantNodes(n => n is not (FunctionDefinitionSyntax or LambdaExpressionSyntax or ClassDefinitionSyntax))
-                .OfType<CallExpressionSyntax>().ToList();
+            var calls = BodyOf(target).Calls;
             var found = new List<Finding>();
             if (rule.MightApply(document.Text.ToString()))
             {
@@ -101,6 +100,18 @@ internal static class HelperSinks
     /// Cheap pre-check before any taint evaluation: the helper's body mentions one of the rule's sink names, or calls a
     /// workspace function that may (bounded like the summaries). Cached per rule and function.
     /// </summary>
+    /// <summary>A helper's body text and its own calls (not those of nested functions), shared by every rule's pre-check.</summary>
+    private static (string Text, IReadOnlyList<CallExpressionSyntax> Calls) BodyOf(CallTarget target)
+    {
+        var key = ("body", target.Function);
+        if (target.Model.SummaryCache.TryGetValue(key, out var cached)) return ((string, IReadOnlyList<CallExpressionSyntax>))cached;
+        var calls = target.Function.Body.DescendantNodes(n => n is not (FunctionDefinitionSyntax or LambdaExpressionSyntax or ClassDefinitionSyntax))
+            .OfType<CallExpressionSyntax>().ToList();
+        (string, IReadOnlyList<CallExpressionSyntax>) body = (target.Function.Body.ToString(), calls);
+        target.Model.SummaryCache.TryAdd(key, body);
+        return body;
+    }
+
     private static bool MayReachSink(PythonRule rule, CallTarget target)
     {
         var key = ("may-sink", rule.Rule.Id, target.Function);
@@ -108,10 +119,9 @@ internal static class HelperSinks
         if (!InterproceduralGuard.TryEnter(key)) return false;
         try
         {
-            var result = rule.MightApply(target.Function.Body.ToString())
-                         || target.Function.Body.DescendantNodes(n => n is not (FunctionDefinitionSyntax or LambdaExpressionSyntax or ClassDefinitionSyntax))
-                             .OfType<CallExpressionSyntax>()
-                             .Any(c => target.Model.ResolveCallee(c) is { } next && next.Model.Document != null && next.Function != target.Function && MayReachSink(rule, next));
+            var (bodyText, bodyCalls) = BodyOf(target);
+            var result = rule.MightApply(bodyText)
+                         || bodyCalls.Any(c => target.Model.ResolveCallee(c) is { } next && next.Model.Document != null && next.Function != target.Function && MayReachSink(rule, next));
             target.Model.SummaryCache.TryAdd(key, result);
             return result;
         }
