@@ -1,3 +1,4 @@
+using DjangoLsp.Server.Scanning;
 using System.Diagnostics;
 using DjangoLsp.Python.Syntax;
 using Microsoft.CodeAnalysis.Text;

@@ -1,3 +1,4 @@
+using DjangoLsp.Server.Scanning;
 using System.Diagnostics;
 using System.Globalization;
 using DjangoLsp.Templates.Syntax;

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using DjangoLsp.Analysis.Engine;
 
 namespace DjangoLsp.Server.Scanning;
@@ -101,42 +99,5 @@ public sealed class ScanTimings
 
         public HoverContent? GetHover(AnalysisDocument document, int position, AnalysisContext context, CancellationToken cancellationToken) =>
             _inner.GetHover(document, position, context, cancellationToken);
-    }
-}
-
-/// <summary>CPU time consumed by the calling thread (Linux: <c>CLOCK_THREAD_CPUTIME_ID</c>; elsewhere wall time).</summary>
-internal static class ThreadCpuClock
-{
-    private const int ClockThreadCpuTimeId = 3;
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
-
-    [DllImport("libc", EntryPoint = "clock_gettime")]
-    private static extern int ClockGetTime(int clock, out TimeSpec time);
-
-    private static readonly bool UseThreadClock = OperatingSystem.IsLinux() && Probe();
-
-    private static bool Probe()
-    {
-        try
-        {
-            return ClockGetTime(ClockThreadCpuTimeId, out _) == 0;
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-        {
-            return false;
-        }
-    }
-
-    public static long Nanoseconds()
-    {
-        if (UseThreadClock && ClockGetTime(ClockThreadCpuTimeId, out var time) == 0)
-            return time.Seconds * 1_000_000_000 + time.Nanoseconds;
-        return (long)(Stopwatch.GetTimestamp() * (1e9 / Stopwatch.Frequency));
     }
 }
