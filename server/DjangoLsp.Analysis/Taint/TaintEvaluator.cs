@@ -314,6 +314,7 @@ internal sealed class TaintEvaluator
             if (TaintKnowledge.CleanFunctions.Contains(qualified)) return TaintValue.Clean;
             if (TaintKnowledge.Sanitizers.TryGetValue(qualified, out var kinds)) return JoinArguments(call, ref state, depth).Sanitize(kinds);
             if (TaintKnowledge.Propagators.Contains(qualified)) return JoinArguments(call, ref state, depth);
+            if (TaintKnowledge.NetworkResponses.Contains(qualified)) return TaintValue.Unknown;
         }
         if (callee is NameExpressionSyntax { Name: "quote_name" or "qn" or "qn2" })
             return JoinArguments(call, ref state, depth).Sanitize(SinkKind.Sql);

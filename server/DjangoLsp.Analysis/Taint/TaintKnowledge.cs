@@ -27,6 +27,17 @@ internal static class TaintKnowledge
         "django.utils.crypto.get_random_string",
     };
 
+    /// <summary>
+    /// HTTP client calls: the response is a third party's data, never clean, whatever URL was asked for. (Without this,
+    /// <c>requests.get(url)</c> looked like a dictionary lookup whose key is not data, and came out clean.)
+    /// </summary>
+    public static readonly IReadOnlySet<string> NetworkResponses = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "requests.get", "requests.post", "requests.put", "requests.patch", "requests.delete", "requests.head",
+        "requests.options", "requests.request", "httpx.get", "httpx.post", "httpx.put", "httpx.patch", "httpx.delete",
+        "httpx.head", "httpx.options", "httpx.request", "urllib.request.urlopen",
+    };
+
     /// <summary>Sanitizers for one kind of sink: their result is safe for that sink (but not for others).</summary>
     public static readonly IReadOnlyDictionary<string, SinkKind[]> Sanitizers = new Dictionary<string, SinkKind[]>(StringComparer.Ordinal)
     {

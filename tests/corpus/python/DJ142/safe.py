@@ -36,3 +36,11 @@ class Config:
 
 def not_yaml(text):
     return Config().load(text)
+
+
+import requests  # noqa: E402
+
+
+def supplier_feed():
+    resp = requests.get("https://supplier.example/feed.yaml", timeout=10)
+    return yaml.safe_load(resp.text)
