@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DjangoLsp.Analysis.Engine;
 using DjangoLsp.Analysis.Rules.AccessControl;
 using Microsoft.CodeAnalysis.Text;
@@ -12,28 +11,9 @@ namespace DjangoLsp.Analysis.Tests.Rules.AccessControl;
 /// </summary>
 public class VulnerableShopAccessControlTests
 {
-    private static readonly string Root = FindRoot();
-    private static string Shop => Path.Combine(Root, "examples", "vulnerable-shop");
+    private static string Shop => VulnerableShopExpectations.ShopRoot;
 
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (dir != null && !Directory.Exists(Path.Combine(dir.FullName, "examples", "vulnerable-shop"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new DirectoryNotFoundException("examples/vulnerable-shop");
-    }
-
-    private static JObject Expected()
-    {
-        var start = new ProcessStartInfo("python3", $"\"{Path.Combine(Root, "examples", "tools", "expected_findings.py")}\" --json")
-        {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(start)!;
-        var json = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return JObject.Parse(json);
-    }
+    private static JObject Expected() => JObject.Parse(VulnerableShopExpectations.Json());
 
     private static readonly Lazy<Dictionary<string, List<(string Id, int Line)>>> Findings = new(() =>
     {

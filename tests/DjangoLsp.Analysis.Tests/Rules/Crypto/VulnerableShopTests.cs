@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DjangoLsp.Analysis.Engine;
 using Microsoft.CodeAnalysis.Text;
 using System.Text.Json.Nodes;
@@ -16,20 +15,7 @@ public class VulnerableShopTests
     // DJ440 deliberately leaves SECRET_KEY in settings modules to them so it is reported once (see DJ440's docs).
     private static readonly HashSet<string> OwnedByOthers = new(StringComparer.Ordinal) { "VS036" };
 
-    private static JsonNode Expected()
-    {
-        var root = RuleHost.RepoRoot;
-        var start = new ProcessStartInfo("python3", $"\"{Path.Combine(root, "examples/tools/expected_findings.py")}\" --json")
-        {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(start)!;
-        var json = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.That(process.ExitCode, Is.EqualTo(0));
-        return JsonNode.Parse(json)!;
-    }
+    private static JsonNode Expected() => JsonNode.Parse(VulnerableShopExpectations.Json())!;
 
     private static readonly Dictionary<string, IReadOnlyList<(int Line, string Rule)>> Cache = new(StringComparer.Ordinal);
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DjangoLsp.Analysis.Engine;
 using Microsoft.CodeAnalysis.Text;
 using Newtonsoft.Json.Linq;
@@ -12,15 +11,7 @@ namespace DjangoLsp.Analysis.Tests.Rules.Python;
 /// </summary>
 public class VulnerableShopAcceptanceTests
 {
-    private static readonly string Root = FindRoot();
-    private static string Shop => Path.Combine(Root, "examples", "vulnerable-shop");
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (dir != null && !Directory.Exists(Path.Combine(dir.FullName, "examples", "vulnerable-shop"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new DirectoryNotFoundException("examples/vulnerable-shop");
-    }
+    private static string Shop => VulnerableShopExpectations.ShopRoot;
 
     private static readonly string[] MyAreas = { "DJ100-119", "DJ120-129", "DJ130-139", "DJ140-149", "DJ150-159", "DJ160-169", "DJ200-219", "DJ300-309" };
 
@@ -31,18 +22,7 @@ public class VulnerableShopAcceptanceTests
         id.StartsWith("DJ1", StringComparison.Ordinal) || id.StartsWith("DJ20", StringComparison.Ordinal) || id.StartsWith("DJ21", StringComparison.Ordinal)
         || id.StartsWith("DJ30", StringComparison.Ordinal);
 
-    private static JObject Expected()
-    {
-        var start = new ProcessStartInfo("python3", $"\"{Path.Combine(Root, "examples", "tools", "expected_findings.py")}\" --json")
-        {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(start)!;
-        var json = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return JObject.Parse(json);
-    }
+    private static JObject Expected() => JObject.Parse(VulnerableShopExpectations.Json());
 
     private static readonly Lazy<Dictionary<string, List<(string Id, int Line)>>> Findings = new(() =>
     {
