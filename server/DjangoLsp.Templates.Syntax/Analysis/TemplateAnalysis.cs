@@ -8,14 +8,26 @@ namespace DjangoLsp.Templates.Syntax;
 /// </summary>
 public sealed class TemplateAnalysis
 {
-    private TemplateAnalysis(TemplateSyntaxTree tree, IReadOnlyList<TemplateOutput> outputs, WalkUnitTable units)
+    private WalkUnitTable? _units;
+
+    private TemplateAnalysis(TemplateSyntaxTree tree, IReadOnlyList<TemplateOutput> outputs, WalkUnitTable? units)
     {
         Tree = tree;
         Outputs = outputs;
-        Units = units;
+        _units = units;
     }
 
-    internal WalkUnitTable Units { get; }
+    /// <summary>The walk units with their start states, which an incremental re-analysis reuses. A full analysis does
+    /// not record them (saving a scanner state per top-level node costs a fifth of the walk); the first edit makes them
+    /// with one more walk of this tree, which gives the same outputs.</summary>
+    internal WalkUnitTable Units => _units ?? MakeUnits();
+
+    private WalkUnitTable MakeUnits()
+    {
+        // Racing threads compute equal tables; either may win.
+        var (_, units) = TemplateContextWalker.WalkSingle(Tree, null, recordUnits: true);
+        return _units = units!;
+    }
 
     public TemplateSyntaxTree Tree { get; }
 
@@ -34,7 +46,7 @@ public sealed class TemplateAnalysis
             return new TemplateAnalysis(tree, Array.Empty<TemplateOutput>(), WalkUnitTable.Empty);
         }
 
-        var (outputs, units) = TemplateContextWalker.WalkSingle(tree, previous);
+        var (outputs, units) = TemplateContextWalker.WalkSingle(tree, previous, recordUnits: false);
         return new TemplateAnalysis(tree, outputs, units);
     }
 

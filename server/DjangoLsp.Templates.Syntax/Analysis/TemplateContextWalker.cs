@@ -68,14 +68,24 @@ internal class TemplateContextWalker
     /// tree this one was incrementally derived from), the units before the re-lexed tokens are copied, and once a
     /// unit after them starts in the same scanner state as before, the rest is copied too: the same tokens walked
     /// from the same state give the same outputs.</summary>
-    public static (IReadOnlyList<TemplateOutput> Outputs, WalkUnitTable Units) WalkSingle(TemplateSyntaxTree tree, TemplateAnalysis? previous = null)
+    /// <remarks>A full walk records its units (start states for a later incremental walk) only when
+    /// <paramref name="recordUnits"/>; otherwise the returned table is null and <see cref="TemplateAnalysis"/> makes it
+    /// when an edit first needs it (most analyses, e.g. a whole-project check, are never edited).</remarks>
+    public static (IReadOnlyList<TemplateOutput> Outputs, WalkUnitTable? Units) WalkSingle(TemplateSyntaxTree tree, TemplateAnalysis? previous = null, bool recordUnits = true)
     {
         var walker = new TemplateContextWalker(HtmlScanState.Initial) { CurrentPath = tree.FilePath };
         var reuse = previous != null && tree.Reuse is { } r && r.Old == previous.Tree ? r : null;
         if (reuse == null)
         {
             // Full analysis: walk each unit as the flattening finds it (no plan to build).
-            var direct = new DirectWalk(walker, tree.Tokens.Count);
+            if (!recordUnits)
+            {
+                var walk = new DirectWalk(walker);
+                PlanUnits(tree, ref walk);
+                return (walker.Outputs, null);
+            }
+
+            var direct = new RecordingWalk(walker, tree.Tokens.Count);
             PlanUnits(tree, ref direct);
             return (walker.Outputs, direct.Units);
         }
@@ -168,13 +178,35 @@ internal class TemplateContextWalker
         void Add(TemplateNode node, int first, int last);
     }
 
+    /// <summary>Walks each unit immediately.</summary>
+    private readonly struct DirectWalk(TemplateContextWalker walker) : IUnitSink
+    {
+        public bool ResetNext
+        {
+            get => false;
+            set
+            {
+                if (value)
+                {
+                    walker.Scanner.Restore(HtmlScanState.Initial);
+                }
+            }
+        }
+
+        public void Add(TemplateNode node, int first, int last)
+        {
+            walker.Autoescape = true;
+            walker.WalkNode(node);
+        }
+    }
+
     /// <summary>Walks each unit immediately, saving the scanner state it starts in.</summary>
-    private struct DirectWalk : IUnitSink
+    private struct RecordingWalk : IUnitSink
     {
         private readonly TemplateContextWalker _walker;
         private HtmlScanState _state;
 
-        public DirectWalk(TemplateContextWalker walker, int capacity)
+        public RecordingWalk(TemplateContextWalker walker, int capacity)
         {
             _walker = walker;
             _state = HtmlScanState.Initial;
@@ -408,7 +440,7 @@ internal class TemplateContextWalker
         switch (node)
         {
             case TemplateTextNode text:
-                Scanner.Feed(text.Text);
+                Scanner.Feed(text.Token.Span);
                 break;
             case TemplateVariableNode variable:
                 WalkVariable(variable);
@@ -527,7 +559,7 @@ internal class TemplateContextWalker
                     {
                         if (node is TemplateTokenNode token)
                         {
-                            Scanner.Feed(token.Token.Text);
+                            Scanner.Feed(token.Token.Span);
                         }
                     }
                 }

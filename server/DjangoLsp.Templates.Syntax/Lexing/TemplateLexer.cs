@@ -7,9 +7,18 @@ namespace DjangoLsp.Templates.Syntax;
 /// </summary>
 internal static class TemplateLexer
 {
-    /// <summary>Lexes <paramref name="text"/> from <paramref name="start"/>. Calls <paramref name="emit"/> per token;
-    /// if it returns false the lexer stops (used for incremental resynchronisation).</summary>
-    public static void Lex(string text, int start, string? verbatimEnd, Func<TemplateToken, int, string?, bool> emit)
+    /// <summary>Receives the tokens of <see cref="Lex"/> (a struct, so the call per token is direct, not a delegate).</summary>
+    public interface ISink
+    {
+        /// <summary>Takes <paramref name="token"/> at absolute <paramref name="start"/>, lexed in state
+        /// <paramref name="state"/>; returning false stops the lexer (incremental resynchronisation).</summary>
+        bool Emit(TemplateToken token, int start, string? state);
+    }
+
+    /// <summary>Lexes <paramref name="text"/> from <paramref name="start"/> into <paramref name="sink"/>. Tokens point
+    /// into <paramref name="text"/> unless <paramref name="ownText"/> (incremental reparse: a reused token must not keep
+    /// a whole old version of the document alive), when each gets its own string.</summary>
+    public static void Lex<TSink>(string text, int start, string? verbatimEnd, bool ownText, ref TSink sink) where TSink : struct, ISink
     {
         int pos = start;
         int textStart = start;
@@ -79,17 +88,17 @@ internal static class TemplateLexer
                     unterminated.RemoveRange(last, unterminated.Count - last);
                 }
 
-                var textToken = new TemplateToken(TemplateTokenKind.Text, text.Substring(textStart, brace - textStart), inVerbatim,
-                    unterminated is { Count: > 0 } ? unterminated.ToArray() : null);
+                var textToken = MakeToken(TemplateTokenKind.Text, text, textStart, brace - textStart, inVerbatim,
+                    unterminated is { Count: > 0 } ? unterminated.ToArray() : null, ownText);
                 unterminated = null;
-                if (!emit(textToken, textStart, verbatimEnd))
+                if (!sink.Emit(textToken, textStart, verbatimEnd))
                 {
                     return;
                 }
             }
 
-            var token = new TemplateToken(kind, text.Substring(brace, end - brace), inVerbatim && nextVerbatim != null, null);
-            if (!emit(token, brace, verbatimEnd))
+            var token = MakeToken(kind, text, brace, end - brace, inVerbatim && nextVerbatim != null, null, ownText);
+            if (!sink.Emit(token, brace, verbatimEnd))
             {
                 return;
             }
@@ -101,9 +110,14 @@ internal static class TemplateLexer
 
         if (textStart < length)
         {
-            emit(new TemplateToken(TemplateTokenKind.Text, text.Substring(textStart), verbatimEnd != null, unterminated?.ToArray()), textStart, verbatimEnd);
+            sink.Emit(MakeToken(TemplateTokenKind.Text, text, textStart, length - textStart, verbatimEnd != null, unterminated?.ToArray(), ownText), textStart, verbatimEnd);
         }
     }
+
+    private static TemplateToken MakeToken(TemplateTokenKind kind, string text, int start, int width, bool inVerbatim, int[]? unterminated, bool ownText) =>
+        ownText
+            ? new TemplateToken(kind, text.Substring(start, width), 0, width, inVerbatim, unterminated)
+            : new TemplateToken(kind, text, start, width, inVerbatim, unterminated);
 
     private static int FindCloser(string text, int from, char closer)
     {

@@ -11,24 +11,33 @@ public sealed class TemplateToken
     /// one per kind keeps the token small: a template has one token per ~20 characters.</summary>
     private object? _parsed;
 
-    internal TemplateToken(TemplateTokenKind kind, string text, bool inVerbatim, int[]? unterminatedOpeners)
+    /// <summary>The string the token's text lies in (the whole source of a full parse) and where: a full parse
+    /// makes no string per token; <see cref="Text"/> is cut on first use. A token still "knows only its own text"
+    /// (nothing here is an absolute position of the tree it is used in).</summary>
+    private readonly string _source;
+    private readonly int _start;
+    private string? _text;
+
+    internal TemplateToken(TemplateTokenKind kind, string source, int start, int width, bool inVerbatim, int[]? unterminatedOpeners)
     {
         Kind = kind;
-        Text = text;
+        _source = source;
+        _start = start;
+        Width = width;
         InVerbatim = inVerbatim;
         if (kind != TemplateTokenKind.Text)
         {
             // Django strips the inner text of the delimiters; keep the relative offset of the stripped content.
-            int start = 2, end = text.Length - 2;
-            while (start < end && IsPythonSpace(text[start])) start++;
-            while (end > start && IsPythonSpace(text[end - 1])) end--;
-            ContentOffset = start;
-            ContentLength = end - start;
+            int from = start + 2, to = start + width - 2;
+            while (from < to && IsPythonSpace(source[from])) from++;
+            while (to > from && IsPythonSpace(source[to - 1])) to--;
+            ContentOffset = from - start;
+            ContentLength = to - from;
         }
         else
         {
             ContentOffset = 0;
-            ContentLength = text.Length;
+            ContentLength = width;
             _parsed = unterminatedOpeners;
         }
     }
@@ -36,16 +45,24 @@ public sealed class TemplateToken
     public TemplateTokenKind Kind { get; }
 
     /// <summary>The exact source text, delimiters included.</summary>
-    public string Text { get; }
+    public string Text => _text ??= _start == 0 && Width == _source.Length ? _source : _source.Substring(_start, Width);
 
-    public int Width => Text.Length;
+    /// <summary>The text as a span of the source (no string made).</summary>
+    internal ReadOnlySpan<char> Span => _source.AsSpan(_start, Width);
+
+    /// <summary>The string holding the text and the text's offset in it (for parsers that read the text in place).</summary>
+    internal string Source => _source;
+
+    internal int SourceStart => _start;
+
+    public int Width { get; }
 
     /// <summary>The text between the delimiters, stripped as Django strips it.</summary>
     public string Content => Kind switch
     {
         TemplateTokenKind.Text => Text,
         TemplateTokenKind.Variable => Expression!.Text,
-        _ => Text.Substring(ContentOffset, ContentLength),
+        _ => _source.Substring(_start + ContentOffset, ContentLength),
     };
 
     /// <summary>Offset of <see cref="Content"/> relative to the token start.</summary>
@@ -63,11 +80,13 @@ public sealed class TemplateToken
     internal bool HasUnterminatedOpeners => _parsed is int[];
 
     /// <summary>Tag name and bits for a <see cref="TemplateTokenKind.Tag"/> token (parsed once, cached).</summary>
-    public TagSyntax? Tag => Kind == TemplateTokenKind.Tag ? (TagSyntax)(_parsed ??= TagSyntax.Parse(Text, ContentOffset, ContentOffset + ContentLength)) : null;
+    public TagSyntax? Tag => Kind == TemplateTokenKind.Tag
+        ? (TagSyntax)(_parsed ??= TagSyntax.Parse(_source, _start, _start + ContentOffset, _start + ContentOffset + ContentLength))
+        : null;
 
     /// <summary>The filter expression of a <see cref="TemplateTokenKind.Variable"/> token (parsed once, cached).</summary>
     public FilterExpression? Expression =>
-        Kind == TemplateTokenKind.Variable ? (FilterExpression)(_parsed ??= FilterExpression.Parse(Text.Substring(ContentOffset, ContentLength), ContentOffset)) : null;
+        Kind == TemplateTokenKind.Variable ? (FilterExpression)(_parsed ??= FilterExpression.Parse(_source.Substring(_start + ContentOffset, ContentLength), ContentOffset)) : null;
 
     /// <summary>Jinja2-only syntax in this token (cached with the parsed tag or expression; see <see cref="TemplateDialectDetector"/>).</summary>
     internal string? JinjaHint => Kind switch
@@ -80,6 +99,7 @@ public sealed class TemplateToken
     /// <summary>A problem with a built-in tag's arguments (cached with the parsed tag; see <see cref="TemplateParser"/>).</summary>
     internal string? ArgumentProblem => Kind == TemplateTokenKind.Tag ? Tag!.Cache.ArgumentProblem(Tag) : null;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static bool IsPythonSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f' or '\v';
 
     public override string ToString() => Text;

@@ -133,7 +133,7 @@ public sealed class FilterExpression
             }
 
             pos = end;
-            return new TemplateValue(TemplateValueKind.StringLiteral, text.Substring(start, end - start), new TextSpan(offset + start, end - start));
+            return new TemplateValue(TemplateValueKind.StringLiteral, Slice(text, start, end), new TextSpan(offset + start, end - start));
         }
 
         // Django tries [\w.]+ first, then the number pattern (which also allows a leading sign).
@@ -159,10 +159,13 @@ public sealed class FilterExpression
         }
 
         pos = p;
-        string word = text.Substring(start, p - start);
+        string word = Slice(text, start, p);
         var kind = IsNumber(word) ? TemplateValueKind.Number : TemplateValueKind.Variable;
         return new TemplateValue(kind, word, new TextSpan(offset + start, p - start));
     }
+
+    /// <summary>text[start..end), the expression's own string when the value is all of it (<c>{{ name }}</c>, the usual case).</summary>
+    private static string Slice(string text, int start, int end) => start == 0 && end == text.Length ? text : text.Substring(start, end - start);
 
     /// <summary>Returns the index just past the closing quote, or -1.</summary>
     private static int ScanString(string text, int quotePos)

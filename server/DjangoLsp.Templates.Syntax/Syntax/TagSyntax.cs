@@ -22,19 +22,21 @@ public sealed class TagSyntax
     /// <summary>Cached facts about the token this was parsed from (Jinja hint, argument problem).</summary>
     internal TokenFactsCache Cache;
 
-    /// <summary>The token text the bounds point into.</summary>
-    private readonly string _text;
+    /// <summary>The string holding the token text (see <see cref="TemplateToken.Source"/>) and the token's offset in it.</summary>
+    private readonly string _source;
+    private readonly int _tokenStart;
 
     /// <summary>Start and end (token-relative) of each bit, two ints per bit.</summary>
     private readonly int[] _bounds;
 
     private TagBit[]? _bits;
 
-    private TagSyntax(string name, TagFlags flags, string text, int[] bounds)
+    private TagSyntax(string name, TagFlags flags, string source, int tokenStart, int[] bounds)
     {
         Name = name;
         Flags = flags;
-        _text = text;
+        _source = source;
+        _tokenStart = tokenStart;
         _bounds = bounds;
     }
 
@@ -54,7 +56,7 @@ public sealed class TagSyntax
     public IEnumerable<TagBit> Arguments => Bits.Skip(1);
 
     /// <summary>The text of bit <paramref name="index"/> without making a string.</summary>
-    internal ReadOnlySpan<char> BitText(int index) => _text.AsSpan(_bounds[index * 2], _bounds[index * 2 + 1] - _bounds[index * 2]);
+    internal ReadOnlySpan<char> BitText(int index) => _source.AsSpan(_tokenStart + _bounds[index * 2], _bounds[index * 2 + 1] - _bounds[index * 2]);
 
     public bool HasBit(string text)
     {
@@ -84,7 +86,7 @@ public sealed class TagSyntax
         for (int i = 0; i < bits.Length; i++)
         {
             int start = _bounds[i * 2], end = _bounds[i * 2 + 1];
-            var bit = _text.AsSpan(start, end - start);
+            var bit = _source.AsSpan(_tokenStart + start, end - start);
             string bitText = i == 0 ? Name : bit.Length <= 8 ? BuiltInTags.InternWord(bit) : new string(bit);
             bits[i] = new TagBit(bitText, new TextSpan(start, end - start));
         }
@@ -94,8 +96,8 @@ public sealed class TagSyntax
     }
 
     /// <summary>Splits <paramref name="text"/>[<paramref name="from"/>..<paramref name="to"/>) (the stripped content
-    /// inside the token text); bit spans are positions in <paramref name="text"/>, i.e. relative to the token start.</summary>
-    internal static TagSyntax Parse(string text, int from, int to)
+    /// of the token starting at <paramref name="tokenStart"/>); bit spans are relative to the token start.</summary>
+    internal static TagSyntax Parse(string text, int tokenStart, int from, int to)
     {
         Span<int> bounds = stackalloc int[32];
         int count = 0;
@@ -138,19 +140,19 @@ public sealed class TagSyntax
                 bounds = grown;
             }
 
-            bounds[count * 2] = start;
-            bounds[count * 2 + 1] = pos;
+            bounds[count * 2] = start - tokenStart;
+            bounds[count * 2 + 1] = pos - tokenStart;
             count++;
         }
 
         if (count == 0)
         {
-            return new TagSyntax(string.Empty, TagFlags.None, text, NoBounds);
+            return new TagSyntax(string.Empty, TagFlags.None, text, tokenStart, NoBounds);
         }
 
         // The tag name is shared when it is a known one.
-        var (name, flags) = BuiltInTags.Lookup(text.AsSpan(bounds[0], bounds[1] - bounds[0]));
-        return new TagSyntax(name, flags, text, bounds.Slice(0, count * 2).ToArray());
+        var (name, flags) = BuiltInTags.Lookup(text.AsSpan(tokenStart + bounds[0], bounds[1] - bounds[0]));
+        return new TagSyntax(name, flags, text, tokenStart, bounds.Slice(0, count * 2).ToArray());
     }
 
     public override string ToString() => string.Join(" ", Bits.Select(b => b.Text));

@@ -56,7 +56,7 @@ public static partial class TemplateDialectDetector
     {
         if (token.Kind == TemplateTokenKind.Tag)
         {
-            if (token.Text.StartsWith("{%-", StringComparison.Ordinal) || token.Text.EndsWith("-%}", StringComparison.Ordinal))
+            if (token.Span.StartsWith("{%-", StringComparison.Ordinal) || token.Span.EndsWith("-%}", StringComparison.Ordinal))
             {
                 return "whitespace control '{%-'/'-%}'";
             }
@@ -74,7 +74,7 @@ public static partial class TemplateDialectDetector
         }
         else if (token.Kind == TemplateTokenKind.Variable)
         {
-            if (token.Text.StartsWith("{{-", StringComparison.Ordinal) || token.Text.EndsWith("-}}", StringComparison.Ordinal))
+            if (token.Span.StartsWith("{{-", StringComparison.Ordinal) || token.Span.EndsWith("-}}", StringComparison.Ordinal))
             {
                 return "whitespace control '{{-'/'-}}'";
             }

@@ -58,14 +58,66 @@ public sealed class TemplateSyntaxTree
     {
         string source = text.ToString();
         // About one token per 20 characters in real templates (Django admin: 1 per 20.4); the builder grows if needed and is trimmed once.
-        var builder = TokenListBuilder.RentScratch(source.Length / 16 + 16);
-        TemplateLexer.Lex(source, 0, null, (token, start, state) =>
+        var sink = new FullSink(TokenListBuilder.RentScratch(source.Length / 16 + 16));
+        TemplateLexer.Lex(source, 0, null, ownText: false, ref sink);
+        var (tokens, starts, states) = sink.Builder.ToExactArrays();
+        return new TemplateSyntaxTree(text, source, path, tokens, starts, states);
+    }
+
+    private readonly struct FullSink(TokenListBuilder builder) : TemplateLexer.ISink
+    {
+        public TokenListBuilder Builder => builder;
+
+        public bool Emit(TemplateToken token, int start, string? state)
         {
             builder.Add(token, start, state);
             return true;
-        });
-        var (tokens, starts, states) = builder.ToExactArrays();
-        return new TemplateSyntaxTree(text, source, path, tokens, starts, states);
+        }
+    }
+
+    /// <summary>Incremental re-lexing: collects tokens until one starts at or after the edit on an old token boundary
+    /// in the same lexer state and with the same kind and width; from there on the old tokens are reused.</summary>
+    private struct ResyncSink : TemplateLexer.ISink
+    {
+        private readonly TemplateSyntaxTree _old;
+        private readonly TokenListBuilder _builder;
+        private readonly int _newEnd;
+        private readonly int _delta;
+        private int _oldCursor;
+
+        public ResyncSink(TemplateSyntaxTree old, TokenListBuilder builder, int first, int newEnd, int delta)
+        {
+            _old = old;
+            _builder = builder;
+            _oldCursor = first;
+            _newEnd = newEnd;
+            _delta = delta;
+            ResumeOld = -1;
+        }
+
+        /// <summary>The old token index the lexer resynchronised on, or -1.</summary>
+        public int ResumeOld { get; private set; }
+
+        public bool Emit(TemplateToken token, int start, string? state)
+        {
+            // Resynchronise: a new token starting at or after the edit, on an old boundary with the same lexer state.
+            if (start >= _newEnd)
+            {
+                var oldTokens = _old._tokens;
+                var oldStarts = _old._starts;
+                int oldPos = start - _delta;
+                while (_oldCursor < oldTokens.Length && oldStarts[_oldCursor] < oldPos) _oldCursor++;
+                if (_oldCursor < oldTokens.Length && oldStarts[_oldCursor] == oldPos && _old.LexState(_oldCursor) == state
+                    && oldTokens[_oldCursor].Kind == token.Kind && oldTokens[_oldCursor].Width == token.Width)
+                {
+                    ResumeOld = _oldCursor;
+                    return false;
+                }
+            }
+
+            _builder.Add(token, start, state);
+            return true;
+        }
     }
 
     /// <summary>Gives the file back byte for byte.</summary>
@@ -74,7 +126,7 @@ public sealed class TemplateSyntaxTree
         var builder = new StringBuilder(_string.Length);
         foreach (var token in _tokens)
         {
-            builder.Append(token.Text);
+            builder.Append(token.Span);
         }
 
         return builder.ToString();
@@ -137,26 +189,9 @@ public sealed class TemplateSyntaxTree
         var builder = new TokenListBuilder(_tokens.Length + 8);
         builder.AddRange(_tokens, _starts, _lexStates, 0, first, 0);
 
-        int resumeOld = -1;
-        int oldCursor = first;
-        TemplateLexer.Lex(source, relexStart, LexState(first), (token, start, state) =>
-        {
-            // Resynchronise: a new token starting at or after the edit, on an old boundary with the same lexer state.
-            if (start >= newEnd)
-            {
-                int oldPos = start - delta;
-                while (oldCursor < _tokens.Length && _starts[oldCursor] < oldPos) oldCursor++;
-                if (oldCursor < _tokens.Length && _starts[oldCursor] == oldPos && LexState(oldCursor) == state
-                    && _tokens[oldCursor].Kind == token.Kind && _tokens[oldCursor].Width == token.Width)
-                {
-                    resumeOld = oldCursor;
-                    return false;
-                }
-            }
-
-            builder.Add(token, start, state);
-            return true;
-        });
+        var sink = new ResyncSink(this, builder, first, newEnd, delta);
+        TemplateLexer.Lex(source, relexStart, LexState(first), ownText: true, ref sink);
+        int resumeOld = sink.ResumeOld;
 
         int newSuffixStart = builder.Count;
         if (resumeOld >= 0)
