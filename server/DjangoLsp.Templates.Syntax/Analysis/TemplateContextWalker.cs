@@ -387,8 +387,10 @@ internal class TemplateContextWalker
 
     internal static TemplateTagNode? FindExtends(TemplateSyntaxTree tree)
     {
-        foreach (var node in tree.Root.Children)
+        var children = tree.Root.Children;
+        for (int i = 0; i < children.Count; i++)
         {
+            var node = children[i];
             if (node is TemplateTagNode { Name: "extends" } tag)
             {
                 return tag;
@@ -637,10 +639,13 @@ internal class TemplateContextWalker
             }
         }
 
-        foreach (var branch in block.Branches)
+        var branches = block.Branches;
+        for (int k = 0; k < branches.Count; k++)
         {
-            foreach (var node in branch.Body)
+            var body = branches[k].Body;
+            for (int n = 0; n < body.Count; n++)
             {
+                var node = body[n];
                 if (node is TemplateVariableNode variable)
                 {
                     var own = variable.Expression;

@@ -67,7 +67,7 @@ internal sealed class HtmlContextScanner
                 return HtmlCommentContext;
             case HtmlState.TagOpen or HtmlState.TagName or HtmlState.EndTag or HtmlState.BeforeAttrName or HtmlState.AttrName
                 or HtmlState.AfterAttrName or HtmlState.AfterAttrValueQuoted:
-                return new TemplateOutputContext(OutputContextKind.AttrName, AttributeQuote.None, element, null, null);
+                return Context(OutputContextKind.AttrName, AttributeQuote.None, element, null, null, false);
             case HtmlState.BeforeAttrValue:
                 return AttributeContext(AttributeQuote.Unquoted, urlStarted: false, OutputContextKind.JsCode, element);
             case HtmlState.AttrValue:
@@ -80,7 +80,7 @@ internal sealed class HtmlContextScanner
                     RawElement.Style => OutputContextKind.Css,
                     _ => OutputContextKind.Rcdata,
                 };
-                return new TemplateOutputContext(kind, AttributeQuote.None, element, null, null);
+                return Context(kind, AttributeQuote.None, element, null, null, false);
             default:
                 return HtmlTextContext;
         }
@@ -106,8 +106,23 @@ internal sealed class HtmlContextScanner
                 _ => OutputContextKind.AttrUnquoted,
             },
         };
-        return new TemplateOutputContext(kind, quote, element, _attrName.Length > 0 ? _attrName : null,
-            _attr == AttrKind.Event ? js : null) { IsJavascriptUrl = _javascriptUrl && urlStarted };
+        return Context(kind, quote, element, _attrName.Length > 0 ? _attrName : null, _attr == AttrKind.Event ? js : null, _javascriptUrl && urlStarted);
+    }
+
+    /// <summary>The last context made: outputs in a row very often share one (the cells of a table row, the
+    /// attributes of one element), and contexts are immutable, so an equal one is returned instead of a new one.</summary>
+    private TemplateOutputContext? _lastContext;
+
+    private TemplateOutputContext Context(OutputContextKind kind, AttributeQuote quote, string? element, string? attribute, OutputContextKind? js, bool javascriptUrl)
+    {
+        var last = _lastContext;
+        if (last != null && last.Kind == kind && last.Quote == quote && last.IsJavascriptUrl == javascriptUrl && last.JsState == js
+            && string.Equals(last.ElementName, element, StringComparison.Ordinal) && string.Equals(last.AttributeName, attribute, StringComparison.Ordinal))
+        {
+            return last;
+        }
+
+        return _lastContext = new TemplateOutputContext(kind, quote, element, attribute, js) { IsJavascriptUrl = javascriptUrl };
     }
 
     private OutputContextKind JsKind() => _js switch

@@ -164,7 +164,22 @@ public sealed record OutputEscaping(
             }
         }
 
+        if (filterCount == 0)
+        {
+            return Shared(autoescape, value, safe, encoding);
+        }
+
         return new OutputEscaping(autoescape, value, safe, encoding, names, (IReadOnlyList<string>?)unknown ?? Array.Empty<string>());
+    }
+
+    /// <summary>Escapings without filters (most outputs), one immutable instance per combination.</summary>
+    private static readonly OutputEscaping?[] SharedUnfiltered = new OutputEscaping?[2 * 4 * 2 * 6];
+
+    private static OutputEscaping Shared(bool autoescape, OutputValueKind value, bool safe, OutputEncoding encoding)
+    {
+        int index = (((autoescape ? 1 : 0) * 4 + (int)value) * 2 + (safe ? 1 : 0)) * 6 + (int)encoding;
+        // Racing threads make equal records; either may win.
+        return SharedUnfiltered[index] ??= new OutputEscaping(autoescape, value, safe, encoding, Array.Empty<string>(), Array.Empty<string>());
     }
 
     /// <summary>

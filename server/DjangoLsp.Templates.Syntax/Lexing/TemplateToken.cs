@@ -20,29 +20,21 @@ public sealed class TemplateToken
 
     internal TemplateToken(TemplateTokenKind kind, string source, int start, int width, bool inVerbatim, int[]? unterminatedOpeners)
     {
-        Kind = kind;
+        _kind = (byte)kind;
         _source = source;
         _start = start;
         Width = width;
         InVerbatim = inVerbatim;
-        if (kind != TemplateTokenKind.Text)
+        if (kind == TemplateTokenKind.Text)
         {
-            // Django strips the inner text of the delimiters; keep the relative offset of the stripped content.
-            int from = start + 2, to = start + width - 2;
-            while (from < to && IsPythonSpace(source[from])) from++;
-            while (to > from && IsPythonSpace(source[to - 1])) to--;
-            ContentOffset = from - start;
-            ContentLength = to - from;
-        }
-        else
-        {
-            ContentOffset = 0;
-            ContentLength = width;
             _parsed = unterminatedOpeners;
         }
     }
 
-    public TemplateTokenKind Kind { get; }
+    /// <summary>A byte, not the int-sized enum: with <see cref="InVerbatim"/> it shares one slot of the object.</summary>
+    private readonly byte _kind;
+
+    public TemplateTokenKind Kind => (TemplateTokenKind)_kind;
 
     /// <summary>The exact source text, delimiters included.</summary>
     public string Text => _text ??= _start == 0 && Width == _source.Length ? _source : _source.Substring(_start, Width);
@@ -62,14 +54,57 @@ public sealed class TemplateToken
     {
         TemplateTokenKind.Text => Text,
         TemplateTokenKind.Variable => Expression!.Text,
-        _ => _source.Substring(_start + ContentOffset, ContentLength),
+        _ => TagOrCommentContent(),
     };
 
+    private string TagOrCommentContent()
+    {
+        var (from, to) = ContentBounds();
+        return _source.Substring(from, to - from);
+    }
+
     /// <summary>Offset of <see cref="Content"/> relative to the token start.</summary>
-    public int ContentOffset { get; }
+    /// <remarks>Computed on use (skipping the few spaces after the delimiter) rather than stored: a field costs eight
+    /// bytes on each of the ~50 tokens per KB, and the parsers read it once per token.</remarks>
+    public int ContentOffset
+    {
+        get
+        {
+            if (Kind == TemplateTokenKind.Text)
+            {
+                return 0;
+            }
+
+            int from = _start + 2, to = _start + Width - 2;
+            while (from < to && IsPythonSpace(_source[from])) from++;
+            return from - _start;
+        }
+    }
 
     /// <summary>Length of <see cref="Content"/>.</summary>
-    public int ContentLength { get; }
+    public int ContentLength
+    {
+        get
+        {
+            if (Kind == TemplateTokenKind.Text)
+            {
+                return Width;
+            }
+
+            int from = _start + ContentOffset, to = _start + Width - 2;
+            while (to > from && IsPythonSpace(_source[to - 1])) to--;
+            return to - from;
+        }
+    }
+
+    /// <summary>Absolute bounds in <see cref="Source"/> of the stripped content of a tag or variable.</summary>
+    private (int From, int To) ContentBounds()
+    {
+        int from = _start + 2, to = _start + Width - 2;
+        while (from < to && IsPythonSpace(_source[from])) from++;
+        while (to > from && IsPythonSpace(_source[to - 1])) to--;
+        return (from, to);
+    }
 
     /// <summary>True when the lexer was inside a <c>{% verbatim %}</c> body when it produced this token.</summary>
     public bool InVerbatim { get; }
@@ -80,13 +115,27 @@ public sealed class TemplateToken
     internal bool HasUnterminatedOpeners => _parsed is int[];
 
     /// <summary>Tag name and bits for a <see cref="TemplateTokenKind.Tag"/> token (parsed once, cached).</summary>
-    public TagSyntax? Tag => Kind == TemplateTokenKind.Tag
-        ? (TagSyntax)(_parsed ??= TagSyntax.Parse(_source, _start, _start + ContentOffset, _start + ContentOffset + ContentLength))
-        : null;
+    public TagSyntax? Tag => Kind == TemplateTokenKind.Tag ? (TagSyntax)(_parsed ?? ParseTag()) : null;
 
     /// <summary>The filter expression of a <see cref="TemplateTokenKind.Variable"/> token (parsed once, cached).</summary>
-    public FilterExpression? Expression =>
-        Kind == TemplateTokenKind.Variable ? (FilterExpression)(_parsed ??= FilterExpression.Parse(_source.Substring(_start + ContentOffset, ContentLength), ContentOffset)) : null;
+    public FilterExpression? Expression => Kind == TemplateTokenKind.Variable ? (FilterExpression)(_parsed ?? ParseExpression()) : null;
+
+    // Racing threads parse equal values; either may win.
+    private TagSyntax ParseTag()
+    {
+        var (from, to) = ContentBounds();
+        var tag = TagSyntax.Parse(_source, _start, from, to);
+        _parsed = tag;
+        return tag;
+    }
+
+    private FilterExpression ParseExpression()
+    {
+        var (from, to) = ContentBounds();
+        var expression = FilterExpression.Parse(_source.Substring(from, to - from), from - _start);
+        _parsed = expression;
+        return expression;
+    }
 
     /// <summary>Jinja2-only syntax in this token (cached with the parsed tag or expression; see <see cref="TemplateDialectDetector"/>).</summary>
     internal string? JinjaHint => Kind switch
@@ -106,31 +155,34 @@ public sealed class TemplateToken
 }
 
 /// <summary>Facts derived from a token's parsed content, computed once per green token (so reused tokens keep them).</summary>
+/// <remarks>Two fields, no "computed" flags: a computed null is stored as <see cref="None"/> (the struct lives in every
+/// parsed tag and expression, so a flag byte would cost a padded eight bytes each).</remarks>
 internal struct TokenFactsCache
 {
+    private static readonly string None = new('\0', 1);
+
     private string? _jinjaHint;
     private string? _argumentProblem;
-    private byte _computed;
 
     public string? JinjaHint(TemplateToken token)
     {
-        if ((_computed & 1) == 0)
+        var hint = _jinjaHint;
+        if (hint == null)
         {
-            _jinjaHint = TemplateDialectDetector.TokenHint(token);
-            _computed |= 1;
+            _jinjaHint = hint = TemplateDialectDetector.TokenHint(token) ?? None;
         }
 
-        return _jinjaHint;
+        return ReferenceEquals(hint, None) ? null : hint;
     }
 
     public string? ArgumentProblem(TagSyntax tag)
     {
-        if ((_computed & 2) == 0)
+        var problem = _argumentProblem;
+        if (problem == null)
         {
-            _argumentProblem = TemplateParser.ArgumentProblem(tag);
-            _computed |= 2;
+            _argumentProblem = problem = TemplateParser.ArgumentProblem(tag) ?? None;
         }
 
-        return _argumentProblem;
+        return ReferenceEquals(problem, None) ? null : problem;
     }
 }

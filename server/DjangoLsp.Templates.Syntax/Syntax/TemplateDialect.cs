@@ -79,9 +79,10 @@ public static partial class TemplateDialectDetector
                 return "whitespace control '{{-'/'-}}'";
             }
 
-            foreach (var filter in token.Expression!.Filters)
+            var filters = token.Expression!.Filters;
+            for (int i = 0; i < filters.Count; i++)
             {
-                if (filter.Name == "e")
+                if (filters[i].Name == "e")
                 {
                     return "Jinja-only filter 'e'";
                 }

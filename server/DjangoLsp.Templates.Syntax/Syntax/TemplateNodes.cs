@@ -20,12 +20,15 @@ public enum TemplateNodeKind
 /// </summary>
 public abstract class TemplateNode
 {
-    private protected TemplateNode(TextSpan fullSpan) => FullSpan = fullSpan;
+    private protected TemplateNode()
+    {
+    }
 
     public abstract TemplateNodeKind Kind { get; }
 
     /// <summary>Absolute span of the node including all its children.</summary>
-    public TextSpan FullSpan { get; }
+    /// <remarks>Abstract so a token node (one per token) computes it from its position and token width instead of storing it.</remarks>
+    public abstract TextSpan FullSpan { get; }
 
     public virtual IReadOnlyList<TemplateNode> Children => Array.Empty<TemplateNode>();
 
@@ -47,10 +50,10 @@ public abstract class TemplateNode
 public abstract class TemplateTokenNode : TemplateNode
 {
     private protected TemplateTokenNode(TemplateToken token, int tokenIndex, int position)
-        : base(new TextSpan(position, token.Width))
     {
         Token = token;
         TokenIndex = tokenIndex;
+        Position = position;
     }
 
     public TemplateToken Token { get; }
@@ -59,13 +62,15 @@ public abstract class TemplateTokenNode : TemplateNode
     public int TokenIndex { get; }
 
     /// <summary>Absolute start of the token.</summary>
-    public int Position => FullSpan.Start;
+    public int Position { get; }
+
+    public sealed override TextSpan FullSpan => new(Position, Token.Width);
 
     /// <summary>Converts a span relative to the token start (as stored in green data) to an absolute span.</summary>
     public TextSpan ToAbsolute(TextSpan relative) => new(Position + relative.Start, relative.Length);
 
     /// <summary>Absolute span of the stripped content between the delimiters.</summary>
-    public TextSpan ContentSpan => new(Position + Token.ContentOffset, Token.Content.Length);
+    public TextSpan ContentSpan => new(Position + Token.ContentOffset, Token.ContentLength);
 }
 
 public sealed class TemplateTextNode : TemplateTokenNode
@@ -138,8 +143,8 @@ public sealed class TemplateBlockNode : TemplateNode
     private TemplateNode[]? _children;
 
     internal TemplateBlockNode(IReadOnlyList<TemplateBlockBranch> branches, TemplateTagNode? endTag, bool isRaw, bool isBuiltIn, TextSpan span)
-        : base(span)
     {
+        FullSpan = span;
         Branches = branches;
         EndTag = endTag;
         IsRaw = isRaw;
@@ -177,6 +182,8 @@ public sealed class TemplateBlockNode : TemplateNode
 
     public override TemplateNodeKind Kind => TemplateNodeKind.Block;
 
+    public override TextSpan FullSpan { get; }
+
     /// <summary>The tag name of the opener (<c>if</c>, <c>for</c>, <c>block</c>, ...).</summary>
     public string Name => OpenTag.Name;
 
@@ -206,9 +213,15 @@ public sealed class TemplateDocumentNode : TemplateNode
 {
     private readonly IReadOnlyList<TemplateNode> _children;
 
-    internal TemplateDocumentNode(IReadOnlyList<TemplateNode> children, int length) : base(new TextSpan(0, length)) => _children = children;
+    internal TemplateDocumentNode(IReadOnlyList<TemplateNode> children, int length)
+    {
+        _children = children;
+        FullSpan = new TextSpan(0, length);
+    }
 
     public override TemplateNodeKind Kind => TemplateNodeKind.Document;
+
+    public override TextSpan FullSpan { get; }
 
     public override IReadOnlyList<TemplateNode> Children => _children;
 }

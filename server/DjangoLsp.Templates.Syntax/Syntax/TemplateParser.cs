@@ -99,9 +99,10 @@ internal sealed class TemplateParser
                         break;
                     }
 
-                    foreach (var error in token.Expression!.Errors)
+                    var errors = token.Expression!.Errors;
+                    for (int e = 0; e < errors.Count; e++)
                     {
-                        _diagnostics.Add(error.Shift(start));
+                        _diagnostics.Add(errors[e].Shift(start));
                     }
 
                     _nodes.Add(new TemplateVariableNode(token, i, start));
