@@ -17,7 +17,18 @@ public sealed record TagBit(string Text, TextSpan Span)
 /// at most tags only through <see cref="BitCount"/>, <see cref="HasBit"/> and <see cref="AsVariable"/>.</remarks>
 public sealed class TagSyntax
 {
-    private static readonly int[] NoBounds = Array.Empty<int>();
+    /// <summary>Bits of the tags parsed on this thread are stored one after the other in chunks of this many ints
+    /// (instead of one small array per tag, whose header and padding were a fifth of a tag's memory).</summary>
+    private const int ChunkLength = 2048;
+
+    /// <summary>Python's whitespace (<see cref="TemplateToken.IsPythonSpace"/>) and the two quotes.</summary>
+    private static readonly System.Buffers.SearchValues<char> SpaceOrQuote = System.Buffers.SearchValues.Create(" \t\n\r\f\v\"'");
+
+    [ThreadStatic]
+    private static int[]? t_chunk;
+
+    [ThreadStatic]
+    private static int t_chunkUsed;
 
     /// <summary>Cached facts about the token this was parsed from (Jinja hint, argument problem).</summary>
     internal TokenFactsCache Cache;
@@ -26,18 +37,23 @@ public sealed class TagSyntax
     private readonly string _source;
     private readonly int _tokenStart;
 
-    /// <summary>Start and end (token-relative) of each bit, two ints per bit.</summary>
+    /// <summary>Start and end (token-relative) of each bit, two ints per bit, from <see cref="_boundsStart"/> on
+    /// (a shared chunk: written once, before this tag is published, and never changed).</summary>
     private readonly int[] _bounds;
+    private readonly int _boundsStart;
+    private readonly int _bitCount;
 
     private TagBit[]? _bits;
 
-    private TagSyntax(string name, TagFlags flags, string source, int tokenStart, int[] bounds)
+    private TagSyntax(string name, TagFlags flags, string source, int tokenStart, int[] bounds, int boundsStart, int bitCount)
     {
         Name = name;
         Flags = flags;
         _source = source;
         _tokenStart = tokenStart;
         _bounds = bounds;
+        _boundsStart = boundsStart;
+        _bitCount = bitCount;
     }
 
     /// <summary>The first bit (the tag name); empty for <c>{% %}</c>.</summary>
@@ -47,7 +63,7 @@ public sealed class TagSyntax
     internal TagFlags Flags { get; }
 
     /// <summary>Number of bits including the name.</summary>
-    public int BitCount => _bounds.Length / 2;
+    public int BitCount => _bitCount;
 
     /// <summary>All bits including the name.</summary>
     public IReadOnlyList<TagBit> Bits => _bits ?? MakeBits();
@@ -56,7 +72,14 @@ public sealed class TagSyntax
     public IEnumerable<TagBit> Arguments => Bits.Skip(1);
 
     /// <summary>The text of bit <paramref name="index"/> without making a string.</summary>
-    internal ReadOnlySpan<char> BitText(int index) => _source.AsSpan(_tokenStart + _bounds[index * 2], _bounds[index * 2 + 1] - _bounds[index * 2]);
+    internal ReadOnlySpan<char> BitText(int index)
+    {
+        int start = _bounds[_boundsStart + index * 2];
+        return _source.AsSpan(_tokenStart + start, _bounds[_boundsStart + index * 2 + 1] - start);
+    }
+
+    /// <summary>Token-relative start of bit <paramref name="index"/>.</summary>
+    private int BitStart(int index) => _bounds[_boundsStart + index * 2];
 
     public bool HasBit(string text)
     {
@@ -78,14 +101,14 @@ public sealed class TagSyntax
     /// <remarks>Reads the bit straight from the token text: the walk parses the message of every {% trans %} and
     /// {% url %}, and making all <see cref="TagBit"/> objects of those tags just for that doubled their cost.</remarks>
     public FilterExpression ParseExpression(int index) =>
-        _bits != null ? FilterExpression.Parse(_bits[index].Text, _bits[index].Span.Start) : FilterExpression.Parse(new string(BitText(index)), _bounds[index * 2]);
+        _bits != null ? FilterExpression.Parse(_bits[index].Text, _bits[index].Span.Start) : FilterExpression.Parse(new string(BitText(index)), BitStart(index));
 
     private TagBit[] MakeBits()
     {
         var bits = new TagBit[BitCount];
         for (int i = 0; i < bits.Length; i++)
         {
-            int start = _bounds[i * 2], end = _bounds[i * 2 + 1];
+            int start = BitStart(i), end = start + BitText(i).Length;
             var bit = _source.AsSpan(_tokenStart + start, end - start);
             string bitText = i == 0 ? Name : bit.Length <= 8 ? BuiltInTags.InternWord(bit) : new string(bit);
             bits[i] = new TagBit(bitText, new TextSpan(start, end - start));
@@ -99,38 +122,45 @@ public sealed class TagSyntax
     /// of the token starting at <paramref name="tokenStart"/>); bit spans are relative to the token start.</summary>
     internal static TagSyntax Parse(string text, int tokenStart, int from, int to)
     {
-        Span<int> bounds = stackalloc int[32];
+        Span<int> bounds = stackalloc int[16];
+        var span = text.AsSpan(0, to);
         int count = 0;
         int pos = from;
         while (pos < to)
         {
-            while (pos < to && TemplateToken.IsPythonSpace(text[pos])) pos++;
+            while (pos < to && TemplateToken.IsPythonSpace(span[pos])) pos++;
             if (pos >= to)
             {
                 break;
             }
 
             int start = pos;
-            while (pos < to && !TemplateToken.IsPythonSpace(text[pos]))
+            while (true)
             {
-                char c = text[pos];
-                if (c is '"' or '\'')
+                // Jump to the next space or quote: a space ends the bit, a quoted string (with its spaces) belongs to it.
+                int hit = span.Slice(pos).IndexOfAny(SpaceOrQuote);
+                if (hit < 0)
                 {
-                    int close = pos + 1;
-                    while (close < to && text[close] != c)
-                    {
-                        if (text[close] == '\\') close++;
-                        close++;
-                    }
-
-                    if (close < to)
-                    {
-                        pos = close + 1;
-                        continue;
-                    }
+                    pos = to;
+                    break;
                 }
 
-                pos++;
+                pos += hit;
+                char c = span[pos];
+                if (c is not ('"' or '\''))
+                {
+                    break;
+                }
+
+                int close = pos + 1;
+                while (close < to && span[close] != c)
+                {
+                    if (span[close] == '\\') close++;
+                    close++;
+                }
+
+                // An unclosed quote is an ordinary character.
+                pos = close < to ? close + 1 : pos + 1;
             }
 
             if (count * 2 + 2 > bounds.Length)
@@ -147,12 +177,35 @@ public sealed class TagSyntax
 
         if (count == 0)
         {
-            return new TagSyntax(string.Empty, TagFlags.None, text, tokenStart, NoBounds);
+            return new TagSyntax(string.Empty, TagFlags.None, text, tokenStart, Array.Empty<int>(), 0, 0);
         }
 
         // The tag name is shared when it is a known one.
         var (name, flags) = BuiltInTags.Lookup(text.AsSpan(tokenStart + bounds[0], bounds[1] - bounds[0]));
-        return new TagSyntax(name, flags, text, tokenStart, bounds.Slice(0, count * 2).ToArray());
+        var (chunk, chunkStart) = Store(bounds.Slice(0, count * 2));
+        return new TagSyntax(name, flags, text, tokenStart, chunk, chunkStart, count);
+    }
+
+    /// <summary>Copies <paramref name="bounds"/> into this thread's chunk (a new one when it is full; an own array when
+    /// larger than a chunk).</summary>
+    private static (int[] Chunk, int Start) Store(ReadOnlySpan<int> bounds)
+    {
+        if (bounds.Length > ChunkLength / 8)
+        {
+            return (bounds.ToArray(), 0);
+        }
+
+        var chunk = t_chunk;
+        int used = t_chunkUsed;
+        if (chunk == null || chunk.Length - used < bounds.Length)
+        {
+            t_chunk = chunk = new int[ChunkLength];
+            used = 0;
+        }
+
+        bounds.CopyTo(chunk.AsSpan(used));
+        t_chunkUsed = used + bounds.Length;
+        return (chunk, used);
     }
 
     public override string ToString() => string.Join(" ", Bits.Select(b => b.Text));

@@ -62,7 +62,7 @@ public static partial class TemplateDialectDetector
             }
 
             string name = token.Tag!.Name;
-            if (name is "for" or "if" or "elif" or "with" or "include" && HasCallSyntax(token.Tag))
+            if (name is "for" or "if" or "elif" or "with" or "include" && token.Span.Contains('(') && HasCallSyntax(token.Tag))
             {
                 return $"Jinja call syntax in '{{% {name} %}}'";
             }
