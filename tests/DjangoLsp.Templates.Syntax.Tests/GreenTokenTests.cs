@@ -1,0 +1,100 @@
+namespace DjangoLsp.Templates.Syntax.Tests;
+
+/// <summary>The compact green layer: tokens are slices of the source, content bounds are computed, tag bits live in
+/// shared per-thread chunks. These check the values those representations give back, at their edges.</summary>
+public class GreenTokenTests
+{
+    [TestCase("{%   load  x   %}", 5, "load  x")]
+    [TestCase("{%load x%}", 2, "load x")]
+    [TestCase("{%  %}", 4, "")]
+    [TestCase("{%%}", 2, "")]
+    [TestCase("{#\tnote\t#}", 3, "note")]
+    [TestCase("{{ a|b }}", 3, "a|b")]
+    public void ContentIsTheStrippedInside(string token, int offset, string content)
+    {
+        string template = "<p>" + token + "</p>";
+        var tree = TemplateSyntaxTree.Parse(template);
+        var node = (TemplateTokenNode)tree.Root.Children[1];
+        Assert.That(node.Token.ContentOffset, Is.EqualTo(offset));
+        Assert.That(node.Token.ContentLength, Is.EqualTo(content.Length));
+        Assert.That(node.Token.Content, Is.EqualTo(content));
+        Assert.That(template.Substring(node.ContentSpan.Start, node.ContentSpan.Length), Is.EqualTo(content));
+        Assert.That(node.FullSpan, Is.EqualTo(new TextSpan(3, token.Length)));
+    }
+
+    [Test]
+    public void TokenTextIsTheSourceSliceAndMadeOnce()
+    {
+        const string template = "a{{ x }}b{% if y %}c";
+        var tree = TemplateSyntaxTree.Parse(template);
+        for (int i = 0; i < tree.Tokens.Count; i++)
+        {
+            var span = tree.GetTokenSpan(i);
+            Assert.That(tree.Tokens[i].Text, Is.EqualTo(template.Substring(span.Start, span.Length)));
+            Assert.That(tree.Tokens[i].Text, Is.SameAs(tree.Tokens[i].Text));
+        }
+
+        // A template that is one text token gives back the source itself.
+        var single = TemplateSyntaxTree.Parse("plain text");
+        Assert.That(single.Tokens.Single().Text, Is.EqualTo("plain text"));
+    }
+
+    [Test]
+    public void ManyTagsAcrossBitChunksKeepTheirBits()
+    {
+        // Thousands of tags fill several per-thread chunks of bit bounds; every tag must still read its own bits.
+        var builder = new System.Text.StringBuilder();
+        for (int i = 0; i < 3000; i++)
+        {
+            builder.Append("{% cycle 'a").Append(i).Append("' \"b c\" v").Append(i).Append(" %}\n");
+        }
+
+        var tree = TemplateSyntaxTree.Parse(builder.ToString());
+        var tags = tree.Tokens.Where(t => t.Kind == TemplateTokenKind.Tag).ToArray();
+        Assert.That(tags, Has.Length.EqualTo(3000));
+        for (int i = 0; i < tags.Length; i++)
+        {
+            var bits = tags[i].Tag!.Bits;
+            Assert.That(bits.Select(b => b.Text), Is.EqualTo(new[] { "cycle", $"'a{i}'", "\"b c\"", $"v{i}" }), $"tag {i}");
+            Assert.That(tags[i].Text.Substring(bits[3].Span.Start, bits[3].Span.Length), Is.EqualTo($"v{i}"));
+        }
+    }
+
+    [Test]
+    public void ATagWithMoreBitsThanAChunkShareGetsItsOwnStorage()
+    {
+        string words = string.Join(" ", Enumerable.Range(0, 1500).Select(i => "w" + i));
+        var tree = TemplateSyntaxTree.Parse("{% lorem " + words + " %}{% if a %}{% endif %}");
+        var big = tree.Tokens[0].Tag!;
+        Assert.That(big.BitCount, Is.EqualTo(1501));
+        Assert.That(big.Bits[^1].Text, Is.EqualTo("w1499"));
+        Assert.That(tree.Tokens[1].Tag!.Bits.Select(b => b.Text), Is.EqualTo(new[] { "if", "a" }));
+    }
+
+    [Test]
+    public void UnclosedQuoteInATagIsAnOrdinaryCharacter()
+    {
+        var tag = TemplateSyntaxTree.Parse("{% trans \"it's %}").Tokens[0].Tag!;
+        Assert.That(tag.Bits.Select(b => b.Text), Is.EqualTo(new[] { "trans", "\"it's" }));
+        var quoted = TemplateSyntaxTree.Parse("{% url 'a b'x \"c\\\" d\" %}").Tokens[0].Tag!;
+        Assert.That(quoted.Bits.Select(b => b.Text), Is.EqualTo(new[] { "url", "'a b'x", "\"c\\\" d\"" }));
+    }
+
+    [Test]
+    public void IncrementallyLexedTokensEqualTheNewText()
+    {
+        const string template = "<p>{{ a }}</p>\n<p>{% if b %}x{% endif %}</p>\n";
+        var tree = TemplateSyntaxTree.Parse(template);
+        var change = new TextChange(new TextSpan(template.IndexOf("if b", StringComparison.Ordinal) + 3, 1), "bb");
+        var newText = tree.Text.WithChanges(change);
+        var incremental = tree.WithChanges(newText, new[] { change });
+        string expected = newText.ToString();
+        for (int i = 0; i < incremental.Tokens.Count; i++)
+        {
+            var span = incremental.GetTokenSpan(i);
+            Assert.That(incremental.Tokens[i].Text, Is.EqualTo(expected.Substring(span.Start, span.Length)));
+        }
+
+        Assert.That(incremental.Tokens.First(t => t.Kind == TemplateTokenKind.Tag).Tag!.Bits.Select(b => b.Text), Is.EqualTo(new[] { "if", "bb" }));
+    }
+}
