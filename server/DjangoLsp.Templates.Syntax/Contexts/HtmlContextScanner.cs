@@ -239,7 +239,19 @@ internal sealed class HtmlContextScanner
 
                 case HtmlState.TagName:
                 {
+                    // The name's characters in one tight loop (not once round the state switch per character).
                     char c = text[i];
+                    while (!(IsHtmlSpace(c) || c == '/' || c == '>'))
+                    {
+                        Append(char.ToLowerInvariant(c));
+                        if (++i == n)
+                        {
+                            return;
+                        }
+
+                        c = text[i];
+                    }
+
                     if (IsHtmlSpace(c) || c == '/' || c == '>')
                     {
                         EndTagName();
@@ -295,6 +307,17 @@ internal sealed class HtmlContextScanner
                 case HtmlState.AttrName:
                 {
                     char c = text[i];
+                    while (!(IsHtmlSpace(c) || c is '/' or '=' or '>'))
+                    {
+                        Append(char.ToLowerInvariant(c));
+                        if (++i == n)
+                        {
+                            return;
+                        }
+
+                        c = text[i];
+                    }
+
                     if (IsHtmlSpace(c))
                     {
                         EndAttrName();
@@ -705,6 +728,18 @@ internal sealed class HtmlContextScanner
     private int FeedAttributeValue(ReadOnlySpan<char> text, int i)
     {
         int n = text.Length;
+        if (_attr is not (AttrKind.Event or AttrKind.Url or AttrKind.Srcset or AttrKind.ScriptType or AttrKind.HttpEquiv))
+        {
+            // Nothing inside this value matters but its end: jump there.
+            int end = _delimiter != '\0' ? text.Slice(i).IndexOf(_delimiter) : text.Slice(i).IndexOfAny(UnquotedValueEnd);
+            if (end < 0)
+            {
+                return n;
+            }
+
+            i += end;
+        }
+
         while (i < n)
         {
             char c = text[i];
@@ -777,6 +812,9 @@ internal sealed class HtmlContextScanner
         return i;
     }
 
+    /// <summary>What ends an unquoted attribute value (<see cref="IsHtmlSpace"/> or '&gt;').</summary>
+    private static readonly System.Buffers.SearchValues<char> UnquotedValueEnd = System.Buffers.SearchValues.Create(" \t\n\r\f>");
+
     private static int DecodeQuoteEntity(ReadOnlySpan<char> s, out char decoded)
     {
         foreach (var (entity, ch) in QuoteEntities)
@@ -845,9 +883,9 @@ internal sealed class HtmlContextScanner
 
     private void EndAttrName()
     {
-        _attrName = HtmlNames.Intern(_buffer.AsSpan(0, _bufferLength));
+        _attrName = HtmlNames.InternAttribute(_buffer.AsSpan(0, _bufferLength), out var nameKind);
         _bufferLength = 0;
-        _attr = HtmlNames.Classify(_tagName, _attrName);
+        _attr = HtmlNames.ClassifyForElement(_tagName, _attrName, nameKind);
     }
 
     private void FinishTag()

@@ -12,12 +12,16 @@ internal static class HtmlNames
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> UrlAttributeLookup = UrlAttributes.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly Dictionary<string, string> Interned = new(StringComparer.Ordinal);
-    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> InternedLookup;
+    /// <summary>A shared name and what it makes of an attribute regardless of the element (see <see cref="ClassifyName"/>),
+    /// so an attribute costs one lookup.</summary>
+    private sealed record NameEntry(string Name, AttrKind Kind);
+
+    private static readonly Dictionary<string, NameEntry> Interned = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, NameEntry>.AlternateLookup<ReadOnlySpan<char>> InternedLookup;
 
     /// <summary>Names seen in templates beyond the fixed table (data-*, aria-*, ...), shared across files; bounded.</summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Seen = new(StringComparer.Ordinal);
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> SeenLookup = Seen.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, NameEntry> Seen = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, NameEntry>.AlternateLookup<ReadOnlySpan<char>> SeenLookup = Seen.GetAlternateLookup<ReadOnlySpan<char>>();
     private const int MaxSeen = 4096;
 
     static HtmlNames()
@@ -36,27 +40,38 @@ internal static class HtmlNames
                      "target", "tabindex", "accept", "autocomplete", "enctype", "novalidate", "hidden", "label", "headers",
                  })
         {
-            Interned[name] = name;
+            Interned[name] = new NameEntry(name, ClassifyName(name));
         }
 
         InternedLookup = Interned.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Returns a string for an already lower-cased name, reusing common ones.</summary>
-    public static string Intern(ReadOnlySpan<char> lower)
+    public static string Intern(ReadOnlySpan<char> lower) => Lookup(lower).Name;
+
+    /// <summary>Like <see cref="Intern"/> for an attribute name, also giving its kind apart from the element (for <see cref="ClassifyForElement"/>).</summary>
+    public static string InternAttribute(ReadOnlySpan<char> lower, out AttrKind nameKind)
     {
-        if (InternedLookup.TryGetValue(lower, out var s) || SeenLookup.TryGetValue(lower, out s))
+        var entry = Lookup(lower);
+        nameKind = entry.Kind;
+        return entry.Name;
+    }
+
+    private static NameEntry Lookup(ReadOnlySpan<char> lower)
+    {
+        if (InternedLookup.TryGetValue(lower, out var entry) || SeenLookup.TryGetValue(lower, out entry))
         {
-            return s;
+            return entry;
         }
 
-        s = new string(lower);
+        string s = new(lower);
+        entry = new NameEntry(s, ClassifyName(s));
         if (lower.Length <= 32 && Seen.Count < MaxSeen)
         {
-            Seen.TryAdd(s, s);
+            Seen.TryAdd(s, entry);
         }
 
-        return s;
+        return entry;
     }
 
     public static RawElement RawElementFor(string tagName) => tagName switch
@@ -67,7 +82,28 @@ internal static class HtmlNames
         _ => RawElement.None,
     };
 
-    public static AttrKind Classify(string tagName, string attrName)
+    /// <summary>The kind of attribute <paramref name="attrName"/> on element <paramref name="tagName"/>, given the kind
+    /// its name has on any element (<paramref name="nameKind"/>, from <see cref="ClassifyName"/>).</summary>
+    public static AttrKind ClassifyForElement(string tagName, string attrName, AttrKind nameKind)
+    {
+        switch (attrName)
+        {
+            case "srcdoc" when tagName == "iframe":
+                return AttrKind.Srcdoc;
+            case "content" when tagName == "meta":
+                return AttrKind.MetaContent;
+            case "type" when tagName == "script":
+                return AttrKind.ScriptType;
+            case "http-equiv" when tagName == "meta":
+                return AttrKind.HttpEquiv;
+            default:
+                return nameKind;
+        }
+    }
+
+    /// <summary>What an attribute name means on any element (none of the element-specific names starts with "on"
+    /// or is style/srcset, so checking those first, as <see cref="ClassifyForElement"/> does, changes nothing).</summary>
+    private static AttrKind ClassifyName(string attrName)
     {
         if (attrName.StartsWith("on", StringComparison.Ordinal) && attrName.Length > 2)
         {
@@ -80,14 +116,6 @@ internal static class HtmlNames
                 return AttrKind.Style;
             case "srcset" or "imagesrcset":
                 return AttrKind.Srcset;
-            case "srcdoc" when tagName == "iframe":
-                return AttrKind.Srcdoc;
-            case "content" when tagName == "meta":
-                return AttrKind.MetaContent;
-            case "type" when tagName == "script":
-                return AttrKind.ScriptType;
-            case "http-equiv" when tagName == "meta":
-                return AttrKind.HttpEquiv;
         }
 
         var name = attrName.AsSpan();
