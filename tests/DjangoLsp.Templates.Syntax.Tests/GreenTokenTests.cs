@@ -97,4 +97,46 @@ public class GreenTokenTests
 
         Assert.That(incremental.Tokens.First(t => t.Kind == TemplateTokenKind.Tag).Tag!.Bits.Select(b => b.Text), Is.EqualTo(new[] { "if", "bb" }));
     }
+
+    [TestCase("{% endif %}", 3)]
+    [TestCase("{%endif%}", 2)]
+    [TestCase("{%  endif %}", 4)]
+    [TestCase("{% endif    %}", 3)]
+    public void OneBitBuiltInTagsGiveTheirOwnSpans(string endTag, int offset)
+    {
+        // "{% endif %}" tags share one syntax object; every spelling must still give its own bit span.
+        foreach (string template in new[] { "{% if a %}x" + endTag, "{% if b %}y" + endTag + "{% if c %}{% endif %}" })
+        {
+            var tree = TemplateSyntaxTree.Parse(template);
+            var block = (TemplateBlockNode)tree.Root.Children[0];
+            var end = block.EndTag!;
+            Assert.That(end.Syntax.Name, Is.EqualTo("endif"));
+            Assert.That(end.Syntax.Bits.Single().Span, Is.EqualTo(new TextSpan(offset, 5)));
+            Assert.That(end.ToAbsolute(end.Syntax.Bits[0].Span), Is.EqualTo(new TextSpan(template.IndexOf("endif", StringComparison.Ordinal), 5)));
+            Assert.That(tree.Diagnostics, Is.Empty);
+        }
+    }
+
+    [Test]
+    public void SharedOneBitTagsKeepPerTokenFacts()
+    {
+        // The Jinja whitespace-control form of the same tag is not the shared one, and its hint does not leak.
+        Assert.That(TemplateSyntaxTree.Parse("{% if a %}x{%- endif %}").Dialect.IsJinja2, Is.True);
+        Assert.That(TemplateSyntaxTree.Parse("{% if a %}x{% endif -%}").Dialect.IsJinja2, Is.True);
+        Assert.That(TemplateSyntaxTree.Parse("{% if a %}x{% endif %}").Dialect.IsJinja2, Is.False);
+        // An argument problem is reported at each use.
+        var tree = TemplateSyntaxTree.Parse("{% for %}{% endfor %}\n{% for %}{% endfor %}");
+        Assert.That(tree.Diagnostics.Select(d => d.Span.Start), Is.EqualTo(new[] { 0, 22 }));
+    }
+
+    [Test]
+    public void ExpressionWithManyFilters()
+    {
+        string filters = string.Concat(Enumerable.Range(0, 11).Select(i => "|f" + i));
+        var expression = FilterExpression.Parse("x" + filters + "|default:'a'");
+        Assert.That(expression.Errors, Is.Empty);
+        Assert.That(expression.Filters.Select(f => f.Name), Is.EqualTo(Enumerable.Range(0, 11).Select(i => "f" + i).Append("default")));
+        Assert.That(expression.Filters[^1].Argument!.Text, Is.EqualTo("'a'"));
+        Assert.That(FilterExpression.Parse("x|a|b").Filters.Select(f => f.Name), Is.EqualTo(new[] { "a", "b" }));
+    }
 }

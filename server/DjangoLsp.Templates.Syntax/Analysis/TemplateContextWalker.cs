@@ -343,10 +343,10 @@ internal class TemplateContextWalker
 
         if (node is TemplateBlockNode block && block.Name is not ("autoescape" or "filter" or "blocktrans" or "blocktranslate" or "comment" or "verbatim"))
         {
-            var branches = block.Branches;
-            for (int b = 0; b < branches.Count; b++)
+            int branchCount = block.BranchCount;
+            for (int b = 0; b < branchCount; b++)
             {
-                var branch = branches[b];
+                var branch = block.GetBranch(b);
                 units.Add(branch.Tag, branch.Tag.TokenIndex, branch.Tag.TokenIndex);
                 var body = branch.Body;
                 for (int i = 0; i < body.Count; i++)
@@ -374,15 +374,30 @@ internal class TemplateContextWalker
             return (token.TokenIndex, token.TokenIndex);
         }
 
-        int first = int.MaxValue, last = -1;
+        if (node is TemplateBlockNode block)
+        {
+            // Tokens are in document order: a block runs from its opener to its end tag, or (unclosed) to the end
+            // of its last branch (without building its Children array).
+            int first = block.OpenTag.TokenIndex;
+            if (block.EndTag != null)
+            {
+                return (first, block.EndTag.TokenIndex);
+            }
+
+            var lastBranch = block.GetBranch(block.BranchCount - 1);
+            var body = lastBranch.Body;
+            return (first, body.Count > 0 ? TokenRange(body[^1]).Last : lastBranch.Tag.TokenIndex);
+        }
+
+        int min = int.MaxValue, max = -1;
         foreach (var child in node.Children)
         {
             var (f, l) = TokenRange(child);
-            first = Math.Min(first, f);
-            last = Math.Max(last, l);
+            min = Math.Min(min, f);
+            max = Math.Max(max, l);
         }
 
-        return (first, last);
+        return (min, max);
     }
 
     internal static TemplateTagNode? FindExtends(TemplateSyntaxTree tree)
@@ -555,9 +570,9 @@ internal class TemplateContextWalker
             case "comment":
                 return;
             case "verbatim":
-                foreach (var branch in block.Branches)
+                for (int b = 0; b < block.BranchCount; b++)
                 {
-                    foreach (var node in branch.Body)
+                    foreach (var node in block.GetBranch(b).Body)
                     {
                         if (node is TemplateTokenNode token)
                         {
@@ -607,10 +622,10 @@ internal class TemplateContextWalker
 
     protected void WalkBranches(TemplateBlockNode block)
     {
-        var branches = block.Branches;
-        for (int i = 0; i < branches.Count; i++)
+        int branchCount = block.BranchCount;
+        for (int i = 0; i < branchCount; i++)
         {
-            WalkNodes(branches[i].Body);
+            WalkNodes(block.GetBranch(i).Body);
         }
     }
 
@@ -639,10 +654,9 @@ internal class TemplateContextWalker
             }
         }
 
-        var branches = block.Branches;
-        for (int k = 0; k < branches.Count; k++)
+        for (int k = 0; k < block.BranchCount; k++)
         {
-            var body = branches[k].Body;
+            var body = block.GetBranch(k).Body;
             for (int n = 0; n < body.Count; n++)
             {
                 var node = body[n];

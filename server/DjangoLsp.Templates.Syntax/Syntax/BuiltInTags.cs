@@ -79,9 +79,9 @@ public static class BuiltInTags
         "csrf_token", "templatetag", "lorem", "debug",
     };
 
-    private static readonly Dictionary<string, TagFlags> FlagsByName = BuildFlags();
+    private static readonly Dictionary<string, BuiltInTag> TagsByName = BuildFlags().ToDictionary(p => p.Key, p => new BuiltInTag(p.Key, p.Value), StringComparer.Ordinal);
 
-    private static readonly Dictionary<string, TagFlags>.AlternateLookup<ReadOnlySpan<char>> FlagsLookup = FlagsByName.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly Dictionary<string, BuiltInTag>.AlternateLookup<ReadOnlySpan<char>> TagLookup = TagsByName.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static Dictionary<string, TagFlags> BuildFlags()
     {
@@ -113,7 +113,10 @@ public static class BuiltInTags
 
     /// <summary>The tag name as a string (shared for built-in tags) and what Django's built-ins make of it, with one lookup.</summary>
     internal static (string Name, TagFlags Flags) Lookup(ReadOnlySpan<char> name) =>
-        FlagsLookup.TryGetValue(name, out var known, out var flags) ? (known, flags) : (InternWord(name), TagFlags.None);
+        TagLookup.TryGetValue(name, out var tag) ? (tag.Name, tag.Flags) : (InternWord(name), TagFlags.None);
+
+    /// <summary>The built-in tag named <paramref name="name"/>, or null.</summary>
+    internal static BuiltInTag? Find(ReadOnlySpan<char> name) => TagLookup.TryGetValue(name, out var tag) ? tag : null;
 
     /// <summary>True for built-in tags that open a block (need an end tag).</summary>
     public static bool IsBlockTag(string name) => BlockIntermediates.ContainsKey(name);
@@ -135,6 +138,17 @@ public static class BuiltInTags
 
         return BlockIntermediates.TryGetValue(block, out var list) && Array.IndexOf(list, intermediate) >= 0;
     }
+}
+
+/// <summary>A built-in tag name, its flags and the one <see cref="TagSyntax"/> shared by all its plain one-bit uses.</summary>
+internal sealed class BuiltInTag(string name, TagFlags flags)
+{
+    public string Name { get; } = name;
+
+    public TagFlags Flags { get; } = flags;
+
+    /// <summary>The syntax of <c>{% name %}</c> written with one space after the opener (made on first use).</summary>
+    public TagSyntax? SingleBit;
 }
 
 /// <summary>What a tag name is among Django's built-in tags (computed once per parsed tag).</summary>

@@ -39,7 +39,10 @@ public sealed class FilterExpression
     /// <summary>Parses <paramref name="text"/>, which starts at <paramref name="offset"/> within its token.</summary>
     public static FilterExpression Parse(string text, int offset = 0)
     {
-        List<FilterCall>? filters = null;
+        // Filters go to a buffer on the stack and then into one exactly sized array (not a list plus its array).
+        var buffer = new FilterBuffer();
+        int filterCount = 0;
+        List<FilterCall>? overflow = null;
         List<TemplateDiagnostic>? errors = null;
         int pos = 0;
         TemplateValue? value = ParseValue(text, ref pos, offset);
@@ -91,7 +94,17 @@ public sealed class FilterExpression
                 }
             }
 
-            (filters ??= new List<FilterCall>(2)).Add(new FilterCall(name, new TextSpan(offset + nameStart, name.Length), argument, new TextSpan(offset + start, p - start)));
+            var call = new FilterCall(name, new TextSpan(offset + nameStart, name.Length), argument, new TextSpan(offset + start, p - start));
+            if (filterCount < FilterBuffer.Length)
+            {
+                buffer[filterCount] = call;
+            }
+            else
+            {
+                (overflow ??= new List<FilterCall>(((ReadOnlySpan<FilterCall>)buffer).ToArray())).Add(call);
+            }
+
+            filterCount++;
             pos = p;
         }
 
@@ -101,8 +114,16 @@ public sealed class FilterExpression
                 $"Could not parse the remainder: '{text.Substring(pos)}' from '{text}'"));
         }
 
-        return new FilterExpression(text, value, (IReadOnlyList<FilterCall>?)filters ?? Array.Empty<FilterCall>(),
-            (IReadOnlyList<TemplateDiagnostic>?)errors ?? Array.Empty<TemplateDiagnostic>());
+        var filters = filterCount == 0 ? Array.Empty<FilterCall>() : overflow?.ToArray() ?? ((ReadOnlySpan<FilterCall>)buffer).Slice(0, filterCount).ToArray();
+        return new FilterExpression(text, value, filters, (IReadOnlyList<TemplateDiagnostic>?)errors ?? Array.Empty<TemplateDiagnostic>());
+    }
+
+    [System.Runtime.CompilerServices.InlineArray(Length)]
+    private struct FilterBuffer
+    {
+        public const int Length = 8;
+
+        private FilterCall _first;
     }
 
     private static TemplateValue? ParseValue(string text, ref int pos, int offset)

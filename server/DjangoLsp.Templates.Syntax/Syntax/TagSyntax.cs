@@ -181,10 +181,27 @@ public sealed class TagSyntax
         }
 
         // The tag name is shared when it is a known one.
-        var (name, flags) = BuiltInTags.Lookup(text.AsSpan(tokenStart + bounds[0], bounds[1] - bounds[0]));
+        var nameText = text.AsSpan(tokenStart + bounds[0], bounds[1] - bounds[0]);
+        var builtIn = BuiltInTags.Find(nameText);
+        if (builtIn != null && count == 1 && bounds[0] == SingleBitOffset)
+        {
+            // "{% endif %}", "{% else %}", "{% endblock %}", ...: one shared syntax per built-in name. Nothing in it
+            // depends on the rest of the token: its one bit is at the same relative span, and the Jinja hint cannot
+            // differ ("{%-" would put the bit elsewhere, and no built-in name ends in "-" to make "-%}").
+            return builtIn.SingleBit ??= MakeSingleBit(builtIn);
+        }
+
+        var (name, flags) = builtIn != null ? (builtIn.Name, builtIn.Flags) : (BuiltInTags.InternWord(nameText), TagFlags.None);
         var (chunk, chunkStart) = Store(bounds.Slice(0, count * 2));
         return new TagSyntax(name, flags, text, tokenStart, chunk, chunkStart, count);
     }
+
+    /// <summary>Where the single bit of <c>{% name %}</c> starts in its token.</summary>
+    private const int SingleBitOffset = 3;
+
+    private static TagSyntax MakeSingleBit(BuiltInTag tag) =>
+        // Racing threads make equal syntaxes; either may win.
+        new(tag.Name, tag.Flags, "{% " + tag.Name, 0, [SingleBitOffset, SingleBitOffset + tag.Name.Length], 0, 1);
 
     /// <summary>Copies <paramref name="bounds"/> into this thread's chunk (a new one when it is full; an own array when
     /// larger than a chunk).</summary>

@@ -142,10 +142,17 @@ public sealed class TemplateBlockNode : TemplateNode
 {
     private TemplateNode[]? _children;
 
-    internal TemplateBlockNode(IReadOnlyList<TemplateBlockBranch> branches, TemplateTagNode? endTag, bool isRaw, bool isBuiltIn, TextSpan span)
+    /// <summary>The first (usually only) branch, and all branches: null for a one-branch block until
+    /// <see cref="Branches"/> is first read (the parser and the walk go through <see cref="BranchCount"/>/<see cref="GetBranch"/>,
+    /// so most blocks never need the one-element array).</summary>
+    private readonly TemplateBlockBranch _first;
+    private TemplateBlockBranch[]? _branches;
+
+    internal TemplateBlockNode(TemplateBlockBranch first, TemplateBlockBranch[]? branches, TemplateTagNode? endTag, bool isRaw, bool isBuiltIn, TextSpan span)
     {
         FullSpan = span;
-        Branches = branches;
+        _first = first;
+        _branches = branches;
         EndTag = endTag;
         IsRaw = isRaw;
         IsBuiltIn = isBuiltIn;
@@ -155,15 +162,17 @@ public sealed class TemplateBlockNode : TemplateNode
     private TemplateNode[] BuildChildren()
     {
         int count = EndTag != null ? 1 : 0;
-        foreach (var b in Branches)
+        int branchCount = BranchCount;
+        for (int i = 0; i < branchCount; i++)
         {
-            count += 1 + b.Body.Count;
+            count += 1 + GetBranch(i).Body.Count;
         }
 
         var children = new TemplateNode[count];
         int next = 0;
-        foreach (var b in Branches)
+        for (int i = 0; i < branchCount; i++)
         {
+            var b = GetBranch(i);
             children[next++] = b.Tag;
             foreach (var child in b.Body)
             {
@@ -187,9 +196,15 @@ public sealed class TemplateBlockNode : TemplateNode
     /// <summary>The tag name of the opener (<c>if</c>, <c>for</c>, <c>block</c>, ...).</summary>
     public string Name => OpenTag.Name;
 
-    public TemplateTagNode OpenTag => Branches[0].Tag;
+    public TemplateTagNode OpenTag => _first.Tag;
 
-    public IReadOnlyList<TemplateBlockBranch> Branches { get; }
+    public IReadOnlyList<TemplateBlockBranch> Branches => _branches ??= new[] { _first };
+
+    /// <summary>Number of branches (no array made).</summary>
+    internal int BranchCount => _branches?.Length ?? 1;
+
+    /// <summary>Branch <paramref name="index"/> (no array made for a one-branch block).</summary>
+    internal TemplateBlockBranch GetBranch(int index) => _branches != null ? _branches[index] : index == 0 ? _first : throw new ArgumentOutOfRangeException(nameof(index));
 
     /// <summary>The end tag; null when the block is unclosed (an error was reported).</summary>
     public TemplateTagNode? EndTag { get; }

@@ -341,27 +341,25 @@ internal sealed class TemplateParser
         public TemplateBlockNode Build(TemplateTagNode? endTag, List<TemplateNode> nodes)
         {
             var last = new TemplateBlockBranch(_branchTag, Cut(nodes));
-            TemplateBlockBranch[] branches;
-            if (_done.Count == 0)
-            {
-                branches = new[] { last };
-            }
-            else
+            TemplateBlockBranch first = last;
+            TemplateBlockBranch[]? branches = null;
+            if (_done.Count > 0)
             {
                 _done.Add(last);
                 branches = _done.ToArray();
+                first = branches[0];
                 _done.Clear();
             }
 
-            int start = Open.FullSpan.Start;
-            int end = endTag?.FullSpan.End ?? LastEnd(branches);
+            int start = Open.Position;
+            int end = endTag?.FullSpan.End ?? LastEnd(branches ?? [last]);
             // Nothing of this block stays referenced by the pooled frame.
             _branchTag = null!;
             Open = null!;
-            return new TemplateBlockNode(branches, endTag, IsRaw, IsBuiltIn, TextSpan.FromBounds(start, end));
+            return new TemplateBlockNode(first, branches, endTag, IsRaw, IsBuiltIn, TextSpan.FromBounds(start, end));
         }
 
-        private static int LastEnd(TemplateBlockBranch[] branches)
+        private static int LastEnd(ReadOnlySpan<TemplateBlockBranch> branches)
         {
             for (int i = branches.Length - 1; i >= 0; i--)
             {

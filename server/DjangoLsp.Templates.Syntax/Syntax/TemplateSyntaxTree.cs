@@ -251,11 +251,11 @@ public sealed class TemplateSyntaxTree
             else if (node is TemplateBlockNode block)
             {
                 // Through the branches: a block's Children array is only built when someone asks for it.
-                var branches = block.Branches;
-                for (int b = 0; b < branches.Count; b++)
+                for (int b = 0; b < block.BranchCount; b++)
                 {
-                    Fill(branches[b].Tag, nodes);
-                    var body = branches[b].Body;
+                    var branch = block.GetBranch(b);
+                    Fill(branch.Tag, nodes);
+                    var body = branch.Body;
                     for (int i = 0; i < body.Count; i++)
                     {
                         Fill(body[i], nodes);
