@@ -48,17 +48,18 @@ internal class TemplateContextWalker
 {
     private readonly List<IReadOnlyList<FilterCall>> _sections = new();
 
-    public TemplateContextWalker(HtmlScanState initial, bool autoescape = true)
+    public TemplateContextWalker(HtmlScanState initial, bool autoescape = true, int outputCapacity = 0)
     {
         Scanner = HtmlContextScanner.FromState(initial);
         Autoescape = autoescape;
+        Outputs = new List<TemplateOutput>(outputCapacity);
     }
 
     public HtmlContextScanner Scanner { get; }
 
     public bool Autoescape { get; set; }
 
-    public List<TemplateOutput> Outputs { get; } = new();
+    public List<TemplateOutput> Outputs { get; }
 
     /// <summary>Path of the template whose nodes are being walked (attributed to outputs).</summary>
     public string? CurrentPath { get; set; }
@@ -73,7 +74,7 @@ internal class TemplateContextWalker
     /// when an edit first needs it (most analyses, e.g. a whole-project check, are never edited).</remarks>
     public static (IReadOnlyList<TemplateOutput> Outputs, WalkUnitTable? Units) WalkSingle(TemplateSyntaxTree tree, TemplateAnalysis? previous = null, bool recordUnits = true)
     {
-        var walker = new TemplateContextWalker(HtmlScanState.Initial) { CurrentPath = tree.FilePath };
+        var walker = new TemplateContextWalker(HtmlScanState.Initial, outputCapacity: tree.OutputHint) { CurrentPath = tree.FilePath };
         var reuse = previous != null && tree.Reuse is { } r && r.Old == previous.Tree ? r : null;
         if (reuse == null)
         {
@@ -346,9 +347,9 @@ internal class TemplateContextWalker
             int branchCount = block.BranchCount;
             for (int b = 0; b < branchCount; b++)
             {
-                var branch = block.GetBranch(b);
-                units.Add(branch.Tag, branch.Tag.TokenIndex, branch.Tag.TokenIndex);
-                var body = branch.Body;
+                var tag = block.BranchTag(b);
+                units.Add(tag, tag.TokenIndex, tag.TokenIndex);
+                var body = block.BranchBody(b);
                 for (int i = 0; i < body.Count; i++)
                 {
                     Flatten(body[i], ref units);
@@ -384,9 +385,9 @@ internal class TemplateContextWalker
                 return (first, block.EndTag.TokenIndex);
             }
 
-            var lastBranch = block.GetBranch(block.BranchCount - 1);
-            var body = lastBranch.Body;
-            return (first, body.Count > 0 ? TokenRange(body[^1]).Last : lastBranch.Tag.TokenIndex);
+            int lastBranch = block.BranchCount - 1;
+            var body = block.BranchBody(lastBranch);
+            return (first, body.Count > 0 ? TokenRange(body[^1]).Last : block.BranchTag(lastBranch).TokenIndex);
         }
 
         int min = int.MaxValue, max = -1;
@@ -572,7 +573,7 @@ internal class TemplateContextWalker
             case "verbatim":
                 for (int b = 0; b < block.BranchCount; b++)
                 {
-                    foreach (var node in block.GetBranch(b).Body)
+                    foreach (var node in block.BranchBody(b))
                     {
                         if (node is TemplateTokenNode token)
                         {
@@ -625,7 +626,7 @@ internal class TemplateContextWalker
         int branchCount = block.BranchCount;
         for (int i = 0; i < branchCount; i++)
         {
-            WalkNodes(block.GetBranch(i).Body);
+            WalkNodes(block.BranchBody(i));
         }
     }
 
@@ -656,7 +657,7 @@ internal class TemplateContextWalker
 
         for (int k = 0; k < block.BranchCount; k++)
         {
-            var body = block.GetBranch(k).Body;
+            var body = block.BranchBody(k);
             for (int n = 0; n < body.Count; n++)
             {
                 var node = body[n];

@@ -142,16 +142,19 @@ public sealed class TemplateBlockNode : TemplateNode
 {
     private TemplateNode[]? _children;
 
-    /// <summary>The first (usually only) branch, and all branches: null for a one-branch block until
-    /// <see cref="Branches"/> is first read (the parser and the walk go through <see cref="BranchCount"/>/<see cref="GetBranch"/>,
-    /// so most blocks never need the one-element array).</summary>
-    private readonly TemplateBlockBranch _first;
+    /// <summary>The first (usually only) branch's tag and body, and all branches: null for a one-branch block until
+    /// <see cref="Branches"/> is first read (the parser and the walk go through <see cref="BranchCount"/>,
+    /// <see cref="BranchTag"/> and <see cref="BranchBody"/>, so most blocks never make a branch object or array).</summary>
+    private readonly TemplateTagNode _firstTag;
+    private readonly IReadOnlyList<TemplateNode> _firstBody;
     private TemplateBlockBranch[]? _branches;
 
-    internal TemplateBlockNode(TemplateBlockBranch first, TemplateBlockBranch[]? branches, TemplateTagNode? endTag, bool isRaw, bool isBuiltIn, TextSpan span)
+    internal TemplateBlockNode(TemplateTagNode firstTag, IReadOnlyList<TemplateNode> firstBody, TemplateBlockBranch[]? branches, TemplateTagNode? endTag,
+        bool isRaw, bool isBuiltIn, TextSpan span)
     {
         FullSpan = span;
-        _first = first;
+        _firstTag = firstTag;
+        _firstBody = firstBody;
         _branches = branches;
         EndTag = endTag;
         IsRaw = isRaw;
@@ -165,16 +168,15 @@ public sealed class TemplateBlockNode : TemplateNode
         int branchCount = BranchCount;
         for (int i = 0; i < branchCount; i++)
         {
-            count += 1 + GetBranch(i).Body.Count;
+            count += 1 + BranchBody(i).Count;
         }
 
         var children = new TemplateNode[count];
         int next = 0;
         for (int i = 0; i < branchCount; i++)
         {
-            var b = GetBranch(i);
-            children[next++] = b.Tag;
-            foreach (var child in b.Body)
+            children[next++] = BranchTag(i);
+            foreach (var child in BranchBody(i))
             {
                 children[next++] = child;
             }
@@ -196,15 +198,25 @@ public sealed class TemplateBlockNode : TemplateNode
     /// <summary>The tag name of the opener (<c>if</c>, <c>for</c>, <c>block</c>, ...).</summary>
     public string Name => OpenTag.Name;
 
-    public TemplateTagNode OpenTag => _first.Tag;
+    public TemplateTagNode OpenTag => _firstTag;
 
-    public IReadOnlyList<TemplateBlockBranch> Branches => _branches ??= new[] { _first };
+    public IReadOnlyList<TemplateBlockBranch> Branches => _branches ?? MakeBranches();
+
+    private TemplateBlockBranch[] MakeBranches()
+    {
+        // One array for every reader, even racing ones.
+        Interlocked.CompareExchange(ref _branches, [new TemplateBlockBranch(_firstTag, _firstBody)], null);
+        return _branches;
+    }
 
     /// <summary>Number of branches (no array made).</summary>
     internal int BranchCount => _branches?.Length ?? 1;
 
-    /// <summary>Branch <paramref name="index"/> (no array made for a one-branch block).</summary>
-    internal TemplateBlockBranch GetBranch(int index) => _branches != null ? _branches[index] : index == 0 ? _first : throw new ArgumentOutOfRangeException(nameof(index));
+    /// <summary>The opening (or intermediate) tag of branch <paramref name="index"/> (no branch object made).</summary>
+    internal TemplateTagNode BranchTag(int index) => index == 0 ? _firstTag : _branches![index].Tag;
+
+    /// <summary>The body of branch <paramref name="index"/> (no branch object made).</summary>
+    internal IReadOnlyList<TemplateNode> BranchBody(int index) => index == 0 ? _firstBody : _branches![index].Body;
 
     /// <summary>The end tag; null when the block is unclosed (an error was reported).</summary>
     public TemplateTagNode? EndTag { get; }

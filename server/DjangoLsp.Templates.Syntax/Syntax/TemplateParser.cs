@@ -14,6 +14,8 @@ internal sealed class TemplateParser
     private readonly Stack<Frame> _frames = new();
     /// <summary>Finished frames kept for the next block (one Frame per block otherwise).</summary>
     private readonly Stack<Frame> _spareFrames = new();
+    private int _outputHint;
+
     /// <summary>"endxxx" names in the file that do not end a built-in block (null when there are none, the usual case).</summary>
     private HashSet<string>? _endNames;
 
@@ -22,13 +24,17 @@ internal sealed class TemplateParser
     [ThreadStatic]
     private static TemplateParser? t_spare;
 
-    public static (TemplateDocumentNode Root, IReadOnlyList<TemplateDiagnostic> Diagnostics) Parse(TemplateToken[] tokens, int[] starts, int length)
+    /// <summary>Builds the tree. <paramref name="outputHint"/> is how many outputs a walk will likely find (variables
+    /// and printing tags), to size the output list once.</summary>
+    public static (TemplateDocumentNode Root, IReadOnlyList<TemplateDiagnostic> Diagnostics) Parse(TemplateToken[] tokens, int[] starts, int length, out int outputHint)
     {
         var parser = t_spare ?? new TemplateParser();
         t_spare = null;
         parser._tokens = tokens;
         parser._starts = starts;
+        parser._outputHint = 0;
         var root = parser.ParseDocument(length);
+        outputHint = parser._outputHint;
         IReadOnlyList<TemplateDiagnostic> diagnostics = Array.Empty<TemplateDiagnostic>();
         if (parser._diagnostics.Count > 0)
         {
@@ -106,6 +112,7 @@ internal sealed class TemplateParser
                     }
 
                     _nodes.Add(new TemplateVariableNode(token, i, start));
+                    _outputHint++;
                     sawNonTextNode = true;
                     break;
                 case TemplateTokenKind.Tag:
@@ -131,6 +138,11 @@ internal sealed class TemplateParser
         var syntax = token.Tag!;
         string name = syntax.Name;
         var flags = syntax.Flags;
+        if ((flags & TagFlags.Printing) != 0)
+        {
+            _outputHint++;
+        }
+
         if (_frames.Count > 0 && _frames.Peek().IsRaw)
         {
             var raw = _frames.Peek();
@@ -340,36 +352,44 @@ internal sealed class TemplateParser
 
         public TemplateBlockNode Build(TemplateTagNode? endTag, List<TemplateNode> nodes)
         {
-            var last = new TemplateBlockBranch(_branchTag, Cut(nodes));
-            TemplateBlockBranch first = last;
+            var body = Cut(nodes);
             TemplateBlockBranch[]? branches = null;
             if (_done.Count > 0)
             {
-                _done.Add(last);
+                _done.Add(new TemplateBlockBranch(_branchTag, body));
                 branches = _done.ToArray();
-                first = branches[0];
                 _done.Clear();
             }
 
             int start = Open.Position;
-            int end = endTag?.FullSpan.End ?? LastEnd(branches ?? [last]);
+            int end = endTag?.FullSpan.End ?? LastEnd(branches, _branchTag, body);
+            var block = new TemplateBlockNode(Open, branches?[0].Body ?? body, branches, endTag, IsRaw, IsBuiltIn, TextSpan.FromBounds(start, end));
             // Nothing of this block stays referenced by the pooled frame.
             _branchTag = null!;
             Open = null!;
-            return new TemplateBlockNode(first, branches, endTag, IsRaw, IsBuiltIn, TextSpan.FromBounds(start, end));
+            return block;
         }
 
-        private static int LastEnd(ReadOnlySpan<TemplateBlockBranch> branches)
+        /// <summary>Where an unclosed block ends: after the last node of its last non-empty branch, else after its last branch tag.</summary>
+        private static int LastEnd(TemplateBlockBranch[]? branches, TemplateTagNode lastTag, TemplateNode[] lastBody)
         {
-            for (int i = branches.Length - 1; i >= 0; i--)
+            if (lastBody.Length > 0)
             {
-                if (branches[i].Body.Count > 0)
+                return lastBody[^1].FullSpan.End;
+            }
+
+            if (branches != null)
+            {
+                for (int i = branches.Length - 1; i >= 0; i--)
                 {
-                    return branches[i].Body[^1].FullSpan.End;
+                    if (branches[i].Body.Count > 0)
+                    {
+                        return branches[i].Body[^1].FullSpan.End;
+                    }
                 }
             }
 
-            return branches[^1].Tag.FullSpan.End;
+            return lastTag.FullSpan.End;
         }
     }
 }

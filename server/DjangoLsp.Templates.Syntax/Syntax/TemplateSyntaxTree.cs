@@ -25,11 +25,15 @@ public sealed class TemplateSyntaxTree
         _tokens = tokens;
         _starts = starts;
         _lexStates = lexStates;
-        (Root, Diagnostics) = TemplateParser.Parse(tokens, starts, source.Length);
+        (Root, Diagnostics) = TemplateParser.Parse(tokens, starts, source.Length, out int outputHint);
+        OutputHint = outputHint;
         Dialect = TemplateDialectDetector.Detect(path, this);
     }
 
     public SourceText Text { get; }
+
+    /// <summary>About how many outputs a walk of this tree finds (variables and printing tags), to size lists once.</summary>
+    internal int OutputHint { get; }
 
     /// <summary>The file path the tree was parsed for, if any (used for dialect detection and reporting).</summary>
     public string? FilePath { get; }
@@ -253,9 +257,8 @@ public sealed class TemplateSyntaxTree
                 // Through the branches: a block's Children array is only built when someone asks for it.
                 for (int b = 0; b < block.BranchCount; b++)
                 {
-                    var branch = block.GetBranch(b);
-                    Fill(branch.Tag, nodes);
-                    var body = branch.Body;
+                    Fill(block.BranchTag(b), nodes);
+                    var body = block.BranchBody(b);
                     for (int i = 0; i < body.Count; i++)
                     {
                         Fill(body[i], nodes);
