@@ -139,4 +139,26 @@ public class GreenTokenTests
         Assert.That(expression.Filters[^1].Argument!.Text, Is.EqualTo("'a'"));
         Assert.That(FilterExpression.Parse("x|a|b").Filters.Select(f => f.Name), Is.EqualTo(new[] { "a", "b" }));
     }
+
+    [Test]
+    public void BlockBranchesAreMadeOnDemandAndStable()
+    {
+        var tree = TemplateSyntaxTree.Parse("{% with a=1 %}x{% endwith %}{% if b %}y{% elif c %}{% else %}z{% endif %}{% for i in l %}w");
+        var with = (TemplateBlockNode)tree.Root.Children[0];
+        Assert.That(with.Branches, Is.SameAs(with.Branches));
+        Assert.That(with.Branches.Single().Tag, Is.SameAs(with.OpenTag));
+        Assert.That(with.Branches[0].Body.Single(), Is.InstanceOf<TemplateTextNode>());
+        Assert.That(with.Children.Select(c => c.Kind), Is.EqualTo(new[] { TemplateNodeKind.Tag, TemplateNodeKind.Text, TemplateNodeKind.Tag }));
+
+        var ifBlock = (TemplateBlockNode)tree.Root.Children[1];
+        Assert.That(ifBlock.Branches.Select(b => b.Tag.Name), Is.EqualTo(new[] { "if", "elif", "else" }));
+        Assert.That(ifBlock.Branches.Select(b => b.Body.Count), Is.EqualTo(new[] { 1, 0, 1 }));
+        Assert.That(ifBlock.OpenTag, Is.SameAs(ifBlock.Branches[0].Tag));
+
+        // Unclosed: the block ends with its body, and an error names it.
+        var forBlock = (TemplateBlockNode)tree.Root.Children[2];
+        Assert.That(forBlock.IsClosed, Is.False);
+        Assert.That(forBlock.FullSpan.End, Is.EqualTo(tree.Text.Length));
+        Assert.That(tree.Diagnostics.Single().Message, Does.Contain("'for'"));
+    }
 }
