@@ -638,20 +638,20 @@ internal class TemplateContextWalker
             return; // Stored in a variable, nothing printed here.
         }
 
-        // {% blocktrans with a=expr count n=expr %}: the body's {{ a }} print the bound expressions.
-        var bindings = new Dictionary<string, FilterExpression>(StringComparer.Ordinal);
+        // {% blocktrans with a=expr count n=expr %}: the body's {{ a }} print the bound expressions (no map without bindings).
+        Dictionary<string, FilterExpression>? bindings = null;
         for (int i = 1; i < bits.Count; i++)
         {
             int eq = bits[i].Text.IndexOf('=');
             if (eq > 0)
             {
                 string name = bits[i].Text.Substring(0, eq);
-                bindings[name] = FilterExpression.Parse(bits[i].Text.Substring(eq + 1), bits[i].Span.Start + eq + 1);
+                (bindings ??= new(StringComparer.Ordinal))[name] = FilterExpression.Parse(bits[i].Text.Substring(eq + 1), bits[i].Span.Start + eq + 1);
             }
             else if (bits[i].Text is "with" or "count" && i + 3 < bits.Count && bits[i + 2].Text == "as")
             {
                 // Legacy form: {% blocktrans with expr as name %}
-                bindings[bits[i + 3].Text] = FilterExpression.Parse(bits[i + 1].Text, bits[i + 1].Span.Start);
+                (bindings ??= new(StringComparer.Ordinal))[bits[i + 3].Text] = FilterExpression.Parse(bits[i + 1].Text, bits[i + 1].Span.Start);
             }
         }
 
@@ -664,7 +664,7 @@ internal class TemplateContextWalker
                 if (node is TemplateVariableNode variable)
                 {
                     var own = variable.Expression;
-                    var bound = own.Value != null && own.Filters.Count == 0 && bindings.TryGetValue(own.Value.Text, out var b) ? b : own;
+                    var bound = own.Value != null && own.Filters.Count == 0 && bindings != null && bindings.TryGetValue(own.Value.Text, out var b) ? b : own;
                     AddOutput(TemplateOutputKind.BlockTranslateVariable, variable, bound);
                 }
                 else

@@ -12,11 +12,12 @@ public sealed class TemplateToken
     private object? _parsed;
 
     /// <summary>The string the token's text lies in (the whole source of a full parse) and where: a full parse
-    /// makes no string per token; <see cref="Text"/> is cut on first use. A token still "knows only its own text"
-    /// (nothing here is an absolute position of the tree it is used in).</summary>
-    private readonly string _source;
+    /// makes no string per token. Once <see cref="Text"/> is asked for, the field holds the token's own text
+    /// instead (a string exactly <see cref="Width"/> long is always the text itself: a source that long is all
+    /// token), so the text is cut once without a field of its own; the one reference is read once per use, so a
+    /// racing reader sees either string with a consistent meaning. Nothing here is a position in a tree.</summary>
+    private string _source;
     private readonly int _start;
-    private string? _text;
 
     internal TemplateToken(TemplateTokenKind kind, string source, int start, int width, bool inVerbatim, int[]? unterminatedOpeners)
     {
@@ -37,15 +38,37 @@ public sealed class TemplateToken
     public TemplateTokenKind Kind => (TemplateTokenKind)_kind;
 
     /// <summary>The exact source text, delimiters included.</summary>
-    public string Text => _text ??= _start == 0 && Width == _source.Length ? _source : _source.Substring(_start, Width);
+    public string Text
+    {
+        get
+        {
+            var source = _source;
+            if (source.Length == Width)
+            {
+                return source;
+            }
 
-    /// <summary>The text as a span of the source (no string made).</summary>
-    internal ReadOnlySpan<char> Span => _source.AsSpan(_start, Width);
+            // Racing threads cut equal strings; either may win.
+            return _source = source.Substring(_start, Width);
+        }
+    }
 
-    /// <summary>The string holding the text and the text's offset in it (for parsers that read the text in place).</summary>
-    internal string Source => _source;
+    /// <summary>The text as a span (no string made).</summary>
+    internal ReadOnlySpan<char> Span
+    {
+        get
+        {
+            var (source, start) = Where();
+            return source.AsSpan(start, Width);
+        }
+    }
 
-    internal int SourceStart => _start;
+    /// <summary>The string holding the text and the text's offset in it.</summary>
+    private (string Source, int Start) Where()
+    {
+        var source = _source;
+        return source.Length == Width ? (source, 0) : (source, _start);
+    }
 
     public int Width { get; }
 
@@ -59,8 +82,8 @@ public sealed class TemplateToken
 
     private string TagOrCommentContent()
     {
-        var (from, to) = ContentBounds();
-        return _source.Substring(from, to - from);
+        var (source, _, from, to) = ContentBounds();
+        return source.Substring(from, to - from);
     }
 
     /// <summary>Offset of <see cref="Content"/> relative to the token start.</summary>
@@ -75,9 +98,10 @@ public sealed class TemplateToken
                 return 0;
             }
 
-            int from = _start + 2, to = _start + Width - 2;
-            while (from < to && IsPythonSpace(_source[from])) from++;
-            return from - _start;
+            var (source, start) = Where();
+            int from = start + 2, to = start + Width - 2;
+            while (from < to && IsPythonSpace(source[from])) from++;
+            return from - start;
         }
     }
 
@@ -91,19 +115,19 @@ public sealed class TemplateToken
                 return Width;
             }
 
-            int from = _start + ContentOffset, to = _start + Width - 2;
-            while (to > from && IsPythonSpace(_source[to - 1])) to--;
+            var (_, _, from, to) = ContentBounds();
             return to - from;
         }
     }
 
-    /// <summary>Absolute bounds in <see cref="Source"/> of the stripped content of a tag or variable.</summary>
-    private (int From, int To) ContentBounds()
+    /// <summary>The string holding the token, the token's start in it and the bounds of the stripped content of a tag or variable.</summary>
+    private (string Source, int Start, int From, int To) ContentBounds()
     {
-        int from = _start + 2, to = _start + Width - 2;
-        while (from < to && IsPythonSpace(_source[from])) from++;
-        while (to > from && IsPythonSpace(_source[to - 1])) to--;
-        return (from, to);
+        var (source, start) = Where();
+        int from = start + 2, to = start + Width - 2;
+        while (from < to && IsPythonSpace(source[from])) from++;
+        while (to > from && IsPythonSpace(source[to - 1])) to--;
+        return (source, start, from, to);
     }
 
     /// <summary>True when the lexer was inside a <c>{% verbatim %}</c> body when it produced this token.</summary>
@@ -123,16 +147,16 @@ public sealed class TemplateToken
     // Racing threads parse equal values; either may win.
     private TagSyntax ParseTag()
     {
-        var (from, to) = ContentBounds();
-        var tag = TagSyntax.Parse(_source, _start, from, to);
+        var (source, start, from, to) = ContentBounds();
+        var tag = TagSyntax.Parse(source, start, from, to);
         _parsed = tag;
         return tag;
     }
 
     private FilterExpression ParseExpression()
     {
-        var (from, to) = ContentBounds();
-        var expression = FilterExpression.Parse(_source.Substring(from, to - from), from - _start);
+        var (source, start, from, to) = ContentBounds();
+        var expression = FilterExpression.Parse(source.Substring(from, to - from), from - start);
         _parsed = expression;
         return expression;
     }

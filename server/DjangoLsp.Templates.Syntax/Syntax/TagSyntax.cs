@@ -33,7 +33,7 @@ public sealed class TagSyntax
     /// <summary>Cached facts about the token this was parsed from (Jinja hint, argument problem).</summary>
     internal TokenFactsCache Cache;
 
-    /// <summary>The string holding the token text (see <see cref="TemplateToken.Source"/>) and the token's offset in it.</summary>
+    /// <summary>The string holding the token text (the source of a full parse) and the token's offset in it.</summary>
     private readonly string _source;
     private readonly int _tokenStart;
 
