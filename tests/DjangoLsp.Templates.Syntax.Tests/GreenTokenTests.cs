@@ -161,4 +161,18 @@ public class GreenTokenTests
         Assert.That(forBlock.FullSpan.End, Is.EqualTo(tree.Text.Length));
         Assert.That(tree.Diagnostics.Single().Message, Does.Contain("'for'"));
     }
+
+    [Test]
+    public void NonAsciiWordsInExpressions()
+    {
+        // Django's \w is Unicode: letters and digits beyond ASCII belong to names (found one by one after the vectorised ASCII run).
+        var e = FilterExpression.Parse("café.名前_2|filtré:ñ|x");
+        Assert.That(e.Errors, Is.Empty);
+        Assert.That(e.Value!.Text, Is.EqualTo("café.名前_2"));
+        Assert.That(e.Filters.Select(f => f.Name), Is.EqualTo(new[] { "filtré", "x" }));
+        Assert.That(e.Filters[0].Argument!.Text, Is.EqualTo("ñ"));
+        var broken = FilterExpression.Parse("a→b");
+        Assert.That(broken.Value!.Text, Is.EqualTo("a"));
+        Assert.That(broken.Errors, Has.Count.EqualTo(1));
+    }
 }

@@ -75,7 +75,7 @@ public sealed class FilterExpression
             p++;
             while (p < text.Length && TemplateToken.IsPythonSpace(text[p])) p++;
             int nameStart = p;
-            while (p < text.Length && IsWordChar(text[p])) p++;
+            p = SkipWord(text, p, AsciiWord);
             if (p == nameStart)
             {
                 break;
@@ -159,7 +159,7 @@ public sealed class FilterExpression
 
         // Django tries [\w.]+ first, then the number pattern (which also allows a leading sign).
         int p = start;
-        while (p < text.Length && (IsWordChar(text[p]) || text[p] == '.')) p++;
+        p = SkipWord(text, p, AsciiWordOrDot);
         if (p == start && c is '-' or '+' or '.' && start + 1 < text.Length)
         {
             p = start + 1;
@@ -233,6 +233,32 @@ public sealed class FilterExpression
     }
 
     internal static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
+
+    private const string AsciiWordChars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_";
+    private static readonly System.Buffers.SearchValues<char> AsciiWord = System.Buffers.SearchValues.Create(AsciiWordChars);
+    private static readonly System.Buffers.SearchValues<char> AsciiWordOrDot = System.Buffers.SearchValues.Create(AsciiWordChars + ".");
+
+    /// <summary>The index after the run of <see cref="IsWordChar"/> characters (and dots, with <see cref="AsciiWordOrDot"/>)
+    /// from <paramref name="p"/>: ASCII runs with a vectorised search, other letters and digits one by one.</summary>
+    private static int SkipWord(string text, int p, System.Buffers.SearchValues<char> ascii)
+    {
+        while (true)
+        {
+            int other = text.AsSpan(p).IndexOfAnyExcept(ascii);
+            if (other < 0)
+            {
+                return text.Length;
+            }
+
+            p += other;
+            if (text[p] <= '\u007f' || !char.IsLetterOrDigit(text[p]))
+            {
+                return p;
+            }
+
+            p++;
+        }
+    }
 
     public override string ToString() => Text;
 }
