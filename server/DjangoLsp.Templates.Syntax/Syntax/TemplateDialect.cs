@@ -23,6 +23,22 @@ public static partial class TemplateDialectDetector
 {
     public static TemplateDialectInfo Detect(string? path, TemplateSyntaxTree tree)
     {
+        string? hint = null;
+        foreach (var token in tree.TokenArray)
+        {
+            if (!token.InVerbatim && (hint = token.JinjaHint) != null)
+            {
+                break;
+            }
+        }
+
+        return Detect(path, hint);
+    }
+
+    /// <summary>The dialect of a file at <paramref name="path"/> whose first Jinja2-only token syntax is
+    /// <paramref name="firstTokenHint"/> (null: none; the parser finds it while it reads the tags).</summary>
+    internal static TemplateDialectInfo Detect(string? path, string? firstTokenHint)
+    {
         if (path != null)
         {
             string normalized = path.Replace('\\', '/');
@@ -38,15 +54,7 @@ public static partial class TemplateDialectDetector
             }
         }
 
-        foreach (var token in tree.TokenArray)
-        {
-            if (!token.InVerbatim && token.JinjaHint is { } hint)
-            {
-                return new TemplateDialectInfo(TemplateDialect.Jinja2, hint);
-            }
-        }
-
-        return DjangoDefault;
+        return firstTokenHint != null ? new TemplateDialectInfo(TemplateDialect.Jinja2, firstTokenHint) : DjangoDefault;
     }
 
     private static readonly TemplateDialectInfo DjangoDefault = new(TemplateDialect.Django, "default");

@@ -26,14 +26,17 @@ internal sealed class TemplateParser
 
     /// <summary>Builds the tree. <paramref name="outputHint"/> is how many outputs a walk will likely find (variables
     /// and printing tags), to size the output list once.</summary>
-    public static (TemplateDocumentNode Root, IReadOnlyList<TemplateDiagnostic> Diagnostics) Parse(TemplateToken[] tokens, int[] starts, int length, out int outputHint)
+    /// <paramref name="jinjaHint"/> is the first token's Jinja2-only syntax (see <see cref="TemplateDialectDetector"/>), found
+    /// in the same pass over the tokens as the end tag names.
+    public static (TemplateDocumentNode Root, IReadOnlyList<TemplateDiagnostic> Diagnostics) Parse(TemplateToken[] tokens, int[] starts, int length,
+        out int outputHint, out string? jinjaHint)
     {
         var parser = t_spare ?? new TemplateParser();
         t_spare = null;
         parser._tokens = tokens;
         parser._starts = starts;
         parser._outputHint = 0;
-        var root = parser.ParseDocument(length);
+        var root = parser.ParseDocument(length, out jinjaHint);
         outputHint = parser._outputHint;
         IReadOnlyList<TemplateDiagnostic> diagnostics = Array.Empty<TemplateDiagnostic>();
         if (parser._diagnostics.Count > 0)
@@ -59,12 +62,18 @@ internal sealed class TemplateParser
         if (_nodes.Capacity > 4096) _nodes.Capacity = 0;
     }
 
-    private TemplateDocumentNode ParseDocument(int length)
+    private TemplateDocumentNode ParseDocument(int length, out string? jinjaHint)
     {
         // Unknown tags pair with an "endxxx" that appears somewhere in the file (generic library blocks).
+        jinjaHint = null;
         foreach (var token in _tokens)
         {
-            if (token.Kind == TemplateTokenKind.Tag && !token.InVerbatim)
+            if (token.InVerbatim || token.Kind is TemplateTokenKind.Text or TemplateTokenKind.Comment)
+            {
+                continue;
+            }
+
+            if (token.Kind == TemplateTokenKind.Tag)
             {
                 string name = token.Tag!.Name;
                 if (name.StartsWith("end", StringComparison.Ordinal) && name.Length > 3 && (token.Tag.Flags & TagFlags.BuiltInBlockEnd) == 0)
@@ -72,6 +81,8 @@ internal sealed class TemplateParser
                     (_endNames ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
                 }
             }
+
+            jinjaHint ??= token.JinjaHint;
         }
 
         bool sawNonTextNode = false;

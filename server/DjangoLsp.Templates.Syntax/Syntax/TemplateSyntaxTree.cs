@@ -25,9 +25,9 @@ public sealed class TemplateSyntaxTree
         _tokens = tokens;
         _starts = starts;
         _lexStates = lexStates;
-        (Root, Diagnostics) = TemplateParser.Parse(tokens, starts, source.Length, out int outputHint);
+        (Root, Diagnostics) = TemplateParser.Parse(tokens, starts, source.Length, out int outputHint, out string? jinjaHint);
         OutputHint = outputHint;
-        Dialect = TemplateDialectDetector.Detect(path, this);
+        Dialect = TemplateDialectDetector.Detect(path, jinjaHint);
     }
 
     public SourceText Text { get; }
