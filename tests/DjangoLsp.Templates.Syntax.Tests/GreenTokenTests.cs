@@ -175,4 +175,22 @@ public class GreenTokenTests
         Assert.That(broken.Value!.Text, Is.EqualTo("a"));
         Assert.That(broken.Errors, Has.Count.EqualTo(1));
     }
+
+    [TestCase("{% autoescape maybe %}{% endautoescape %}")]
+    [TestCase("{% extends %}")]
+    [TestCase("{% include %}")]
+    [TestCase("{% block %}{% endblock %}")]
+    [TestCase("{% load %}")]
+    [TestCase("{% url %}")]
+    [TestCase("{% for x %}{% endfor %}")]
+    [TestCase("{% if %}{% endif %}")]
+    [TestCase("{% if a %}{% elif %}{% endif %}")]
+    [TestCase("{% filter %}{% endfilter %}")]
+    [TestCase("{% with %}{% endwith %}")]
+    public void EveryCheckedTagReportsBadArguments(string template)
+    {
+        // The parser looks at the arguments only of tags flagged as having rules: each rule must still fire.
+        var tree = TemplateSyntaxTree.Parse(template);
+        Assert.That(tree.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { TemplateDiagnosticCodes.InvalidTagArguments }));
+    }
 }

@@ -342,7 +342,7 @@ internal class TemplateContextWalker
             return;
         }
 
-        if (node is TemplateBlockNode block && block.Name is not ("autoescape" or "filter" or "blocktrans" or "blocktranslate" or "comment" or "verbatim"))
+        if (node is TemplateBlockNode block && (block.OpenTag.Syntax.Flags & TagFlags.WalkedWhole) == 0)
         {
             int branchCount = block.BranchCount;
             for (int b = 0; b < branchCount; b++)

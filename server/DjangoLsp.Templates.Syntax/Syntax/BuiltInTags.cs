@@ -108,6 +108,22 @@ public static class BuiltInTags
             Set(name, TagFlags.Printing);
         }
 
+        // Must list every name TemplateParser.ArgumentProblem checks.
+        foreach (var name in new[] { "autoescape", "extends", "include", "block", "load", "url", "for", "if", "elif", "filter", "with" })
+        {
+            Set(name, TagFlags.ArgumentRules);
+        }
+
+        foreach (var name in new[] { "for", "if", "elif", "with", "include" })
+        {
+            Set(name, TagFlags.JinjaCallCheck);
+        }
+
+        foreach (var name in new[] { "autoescape", "filter", "blocktrans", "blocktranslate", "comment", "verbatim" })
+        {
+            Set(name, TagFlags.WalkedWhole);
+        }
+
         return flags;
     }
 
@@ -153,7 +169,7 @@ internal sealed class BuiltInTag(string name, TagFlags flags)
 
 /// <summary>What a tag name is among Django's built-in tags (computed once per parsed tag).</summary>
 [Flags]
-internal enum TagFlags : byte
+internal enum TagFlags : ushort
 {
     None = 0,
     /// <summary>Any built-in tag, intermediate or built-in end tag (<see cref="BuiltInTags.IsKnownTag"/>).</summary>
@@ -168,4 +184,10 @@ internal enum TagFlags : byte
     Raw = 16,
     /// <summary>Prints a value (url, static, trans, csrf_token, ...) unless it ends in "as name".</summary>
     Printing = 32,
+    /// <summary>Its arguments are checked (<see cref="TemplateParser.ArgumentProblem"/>); other tags need no look.</summary>
+    ArgumentRules = 64,
+    /// <summary>for, if, elif, with, include: Jinja2 call syntax in the arguments gives a Jinja2 template away.</summary>
+    JinjaCallCheck = 128,
+    /// <summary>autoescape, filter, blocktrans(late), comment, verbatim: the walk takes the block whole (it changes how its body is walked).</summary>
+    WalkedWhole = 256,
 }

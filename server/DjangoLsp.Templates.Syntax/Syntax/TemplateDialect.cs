@@ -70,12 +70,15 @@ public static partial class TemplateDialectDetector
             }
 
             string name = token.Tag!.Name;
-            if (name is "for" or "if" or "elif" or "with" or "include" && token.Span.Contains('(') && HasCallSyntax(token.Tag))
+            var flags = token.Tag.Flags;
+            if ((flags & TagFlags.JinjaCallCheck) != 0 && token.Span.Contains('(') && HasCallSyntax(token.Tag))
             {
                 return $"Jinja call syntax in '{{% {name} %}}'";
             }
 
-            if (name is "set" or "endset" or "macro" or "endmacro" or "call" or "endcall" or "raw" or "endraw" or "import" or "from" or "do")
+            // None of these is a Django tag: known names need no look.
+            if ((flags & TagFlags.Known) == 0
+                && name is "set" or "endset" or "macro" or "endmacro" or "call" or "endcall" or "raw" or "endraw" or "import" or "from" or "do")
             {
                 return $"Jinja-only tag '{name}'";
             }

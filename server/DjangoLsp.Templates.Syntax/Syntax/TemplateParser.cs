@@ -256,7 +256,7 @@ internal sealed class TemplateParser
 
     private void ValidateArguments(TemplateTagNode tag)
     {
-        if (tag.Token.ArgumentProblem is { } problem)
+        if ((tag.Syntax.Flags & TagFlags.ArgumentRules) != 0 && tag.Token.ArgumentProblem is { } problem)
         {
             _diagnostics.Add(new TemplateDiagnostic(tag.FullSpan, TemplateDiagnosticCodes.InvalidTagArguments, problem));
         }
