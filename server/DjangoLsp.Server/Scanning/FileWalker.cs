@@ -2,6 +2,9 @@ using DjangoLsp.Analysis.Engine;
 
 namespace DjangoLsp.Server.Scanning;
 
+/// <summary>A file found by <see cref="FileWalker"/>: its full path and size in bytes at the time of the walk.</summary>
+public readonly record struct WalkedFile(string Path, long Length);
+
 /// <summary>What a workspace walk leaves out beyond the fixed rules.</summary>
 public sealed record WalkOptions
 {
@@ -34,17 +37,21 @@ public sealed class FileWalker
     public FileWalker(WalkOptions options) => _options = options;
 
     /// <summary>The files to analyse for <paramref name="root"/>: a file is returned as is; a folder is walked.</summary>
-    public IEnumerable<string> Enumerate(string root)
+    public IEnumerable<string> Enumerate(string root) => EnumerateFiles(root).Select(f => f.Path);
+
+    /// <summary><see cref="Enumerate"/> with each file's size in bytes, known from the directory listing (no extra stat).</summary>
+    public IEnumerable<WalkedFile> EnumerateFiles(string root)
     {
         var full = Path.GetFullPath(root);
-        if (File.Exists(full))
+        var file = new FileInfo(full);
+        if (file.Exists)
         {
-            yield return full;
+            yield return new WalkedFile(full, file.Length);
             yield break;
         }
         if (!Directory.Exists(full)) yield break;
         var ignores = _options.RespectGitIgnore ? AncestorIgnores(full) : new List<GitIgnore>();
-        foreach (var file in Walk(full, full, ignores)) yield return file;
+        foreach (var walked in Walk(full, full, ignores)) yield return walked;
     }
 
     /// <summary>
@@ -68,7 +75,7 @@ public sealed class FileWalker
 
     public static bool IsAnalysable(string path) => DocumentKinds.FromPath(path) != DocumentKind.Other;
 
-    private IEnumerable<string> Walk(string root, string directory, List<GitIgnore> ignores)
+    private IEnumerable<WalkedFile> Walk(string root, string directory, List<GitIgnore> ignores)
     {
         GitIgnore? local = _options.RespectGitIgnore ? GitIgnore.TryLoad(directory) : null;
         if (local != null) ignores.Add(local);
@@ -88,12 +95,13 @@ public sealed class FileWalker
             {
                 if (entry is DirectoryInfo dir)
                 {
-                    if (dir.LinkTarget != null || SkipDirectory(root, dir, ignores)) continue;
+                    // The listing already stat'ed the entry: only a symbolic link (ReparsePoint) needs its target read.
+                    if (IsSymbolicLink(dir) || SkipDirectory(root, dir, ignores)) continue;
                     foreach (var file in Walk(root, dir.FullName, ignores)) yield return file;
                 }
                 else if (IsAnalysable(entry.FullName) && !IsExcluded(root, entry.FullName, false, ignores))
                 {
-                    yield return entry.FullName;
+                    yield return new WalkedFile(entry.FullName, ((FileInfo)entry).Length);
                 }
             }
         }
@@ -102,6 +110,9 @@ public sealed class FileWalker
             if (local != null) ignores.Remove(local);
         }
     }
+
+    private static bool IsSymbolicLink(DirectoryInfo dir) =>
+        (dir.Attributes & FileAttributes.ReparsePoint) != 0 && dir.LinkTarget != null;
 
     private bool SkipDirectory(string root, DirectoryInfo dir, List<GitIgnore> ignores)
     {
