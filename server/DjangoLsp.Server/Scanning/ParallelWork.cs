@@ -8,7 +8,7 @@ namespace DjangoLsp.Server.Scanning;
 /// <c>Parallel.ForEach</c>: a scan is one long burst, and the thread pool's idle workers spinning for work and its
 /// chunking of the list cost CPU and balance that a batch run does not need.
 /// </summary>
-internal static class ParallelWork
+public static class ParallelWork
 {
     public static void Run<T>(IReadOnlyList<T> items, CancellationToken cancellationToken, Action<T> action, int? degree = null)
     {
