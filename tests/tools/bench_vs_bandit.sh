@@ -6,7 +6,7 @@
 # into a temporary folder (`dotnet publish server/DjangoLsp.Server -c Release -r linux-x64 --self-contained false`),
 # i.e. how the CLI is meant to be installed for CI and the command line: precompiled code, tiered compilation and
 # concurrent GC off (DjangoLsp.Server.csproj). An IL-only build (`dotnet build`, `dotnet run`, the VS Code extension's
-# portable server) JITs at start-up and takes roughly 1.3x the CPU on this tree (docs/performance.md).
+# portable server) JITs at start-up and took about 1.5x the CPU on this tree (docs/performance.md).
 # DJANGOLSP_DLL=/path/to/djangolsp.dll measures that build instead (no publish), e.g. the plain Release build:
 #   DJANGOLSP_DLL=server/DjangoLsp.Server/bin/Release/net10.0/djangolsp.dll tests/tools/bench_vs_bandit.sh
 # `check --timings` (hidden flag) prints where the CPU time of one run goes, per phase and per analyzer.
