@@ -12,6 +12,7 @@ namespace DjangoLsp.Benchmarks;
 /// <item><c>save-latency [apps] [iterations]</c>: a generated project; time from saving an edited view to the updated
 /// diagnostics of the template it renders, and how many unrelated open templates were re-published (should be 0).</item>
 /// </list>
+/// <c>DJANGOLSP_SERVER_DLL=/path/djangolsp.dll</c> runs another build of the server (default: the one next to this program).
 /// </summary>
 internal static class WorkspaceConsoleModes
 {
@@ -32,7 +33,9 @@ internal static class WorkspaceConsoleModes
         }
     }
 
-    private static string ServerDll => Path.Combine(AppContext.BaseDirectory, "djangolsp.dll");
+    // DJANGOLSP_SERVER_DLL measures another build of the server (e.g. a ReadyToRun publish) with the same client.
+    private static string ServerDll =>
+        Environment.GetEnvironmentVariable("DJANGOLSP_SERVER_DLL") is { Length: > 0 } dll ? dll : Path.Combine(AppContext.BaseDirectory, "djangolsp.dll");
 
     private static async Task WorkspaceScan(string root)
     {

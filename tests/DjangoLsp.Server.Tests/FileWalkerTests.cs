@@ -49,6 +49,30 @@ public class FileWalkerTests
             .Select(p => Path.GetRelativePath(_root, p).Replace('\\', '/')).OrderBy(p => p, StringComparer.Ordinal).ToList();
 
     [Test]
+    public void Walked_files_carry_their_sizes_from_the_listing()
+    {
+        Write("shop/big.py", new string('x', 5000));
+        var walked = new FileWalker(new WalkOptions()).EnumerateFiles(_root).ToList();
+        Assert.That(walked.Select(f => f.Path), Is.EqualTo(new FileWalker(new WalkOptions()).Enumerate(_root)));
+        foreach (var file in walked)
+            Assert.That(file.Length, Is.EqualTo(new FileInfo(file.Path).Length), file.Path);
+        Assert.That(walked.Single(f => f.Path.EndsWith("big.py", StringComparison.Ordinal)).Length, Is.EqualTo(5000));
+        var single = Path.Combine(_root, "shop", "big.py");
+        Assert.That(new FileWalker(new WalkOptions()).EnumerateFiles(single), Is.EqualTo(new[] { new WalkedFile(single, 5000) }));
+    }
+
+    [Test]
+    public void Symbolic_links_to_folders_are_not_followed()
+    {
+        Write("real/inside.py");
+        Directory.CreateSymbolicLink(Path.Combine(_root, "linked"), Path.Combine(_root, "real"));
+        Directory.CreateSymbolicLink(Path.Combine(_root, "real", "loop"), _root);   // a cycle must not hang the walk
+        var walked = Walk();
+        Assert.That(walked, Does.Contain("real/inside.py"));
+        Assert.That(walked.Where(p => p.StartsWith("linked/", StringComparison.Ordinal) || p.Contains("/loop/", StringComparison.Ordinal)), Is.Empty);
+    }
+
+    [Test]
     public void Default_walk_skips_tooling_folders_virtualenvs_migrations_and_gitignored_files()
     {
         Assert.That(Walk(), Is.EqualTo(new[]

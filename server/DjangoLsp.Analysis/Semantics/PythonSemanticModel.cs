@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using DjangoLsp.Analysis.Syntax;
 using DjangoLsp.Python.Syntax;
 
 namespace DjangoLsp.Analysis.Semantics;
@@ -27,9 +28,13 @@ public sealed class PythonSemanticModel
         Functions = scopes.Keys.OfType<FunctionDefinitionSyntax>().OrderBy(f => f.Span.Start).ToList();
     }
 
-    public static PythonSemanticModel Create(PythonSyntaxTree tree, CancellationToken cancellationToken = default)
+    public static PythonSemanticModel Create(PythonSyntaxTree tree, CancellationToken cancellationToken = default) =>
+        Create(tree, PythonNodeIndex.Build(tree, cancellationToken), cancellationToken);
+
+    /// <summary>The model of <paramref name="tree"/>, reusing its already built node index (<c>document.GetPythonNodes()</c>).</summary>
+    public static PythonSemanticModel Create(PythonSyntaxTree tree, PythonNodeIndex nodes, CancellationToken cancellationToken = default)
     {
-        var (module, scopes) = ScopeBuilder.Build(tree.Root, cancellationToken);
+        var (module, scopes) = ScopeBuilder.Build(tree.Root, nodes, cancellationToken);
         return new PythonSemanticModel(tree, module, scopes);
     }
 
@@ -82,7 +87,7 @@ public sealed class PythonSemanticModel
         {
             if (!first && current.Kind == ScopeKind.Class) continue;
             first = false;
-            if (current.Declared.TryGetValue(name, out var declared))
+            if (current.TryGetDeclared(name, out var declared))
                 return declared.GetBindings(name).Where(b => b.Kind != BindingKind.Declaration).ToList();
             var bindings = current.GetBindings(name);
             if (bindings.Count > 0) return bindings;

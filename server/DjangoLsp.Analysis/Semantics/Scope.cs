@@ -96,8 +96,18 @@ public sealed class Scope
     /// <summary>Names bound in this scope, each with its bindings in source order.</summary>
     public IReadOnlyDictionary<string, List<Binding>> Bindings => _bindings;
 
-    /// <summary>Names declared <c>global</c> or <c>nonlocal</c> here (their bindings go to the outer scope).</summary>
-    internal Dictionary<string, Scope> Declared { get; } = new(StringComparer.Ordinal);
+    // Names declared `global` or `nonlocal` here (their bindings go to the outer scope). Rare: created on first use.
+    private Dictionary<string, Scope>? _declared;
+
+    /// <summary>The scope that <c>global name</c> / <c>nonlocal name</c> in this scope sends the name's bindings to.</summary>
+    internal bool TryGetDeclared(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Scope? declared)
+    {
+        if (_declared != null) return _declared.TryGetValue(name, out declared);
+        declared = null;
+        return false;
+    }
+
+    internal void Declare(string name, Scope target) => (_declared ??= new Dictionary<string, Scope>(StringComparer.Ordinal))[name] = target;
 
     public IReadOnlyList<Binding> GetBindings(string name) =>
         _bindings.TryGetValue(name, out var list) ? list : (IReadOnlyList<Binding>)Array.Empty<Binding>();

@@ -1,3 +1,4 @@
+using DjangoLsp.Analysis.Syntax;
 using DjangoLsp.Python.Syntax;
 
 namespace DjangoLsp.Analysis.Semantics;
@@ -9,13 +10,19 @@ namespace DjangoLsp.Analysis.Semantics;
 internal sealed class ScopeBuilder
 {
     private readonly Dictionary<SyntaxNode, Scope> _scopes = new(ReferenceEqualityComparer.Instance);
+    private readonly PythonNodeIndex _nodes;
     private readonly CancellationToken _cancellationToken;
 
-    private ScopeBuilder(CancellationToken cancellationToken) => _cancellationToken = cancellationToken;
-
-    public static (Scope Module, Dictionary<SyntaxNode, Scope> Scopes) Build(ModuleSyntax module, CancellationToken cancellationToken)
+    private ScopeBuilder(PythonNodeIndex nodes, CancellationToken cancellationToken)
     {
-        var builder = new ScopeBuilder(cancellationToken);
+        _nodes = nodes;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <param name="nodes">The module's node index: it says which expressions hold a lambda, comprehension or walrus at all.</param>
+    public static (Scope Module, Dictionary<SyntaxNode, Scope> Scopes) Build(ModuleSyntax module, PythonNodeIndex nodes, CancellationToken cancellationToken)
+    {
+        var builder = new ScopeBuilder(nodes, cancellationToken);
         var scope = builder.NewScope(ScopeKind.Module, module, null);
         builder.VisitStatements(module.Statements, scope);
         return (scope, builder._scopes);
@@ -167,7 +174,7 @@ internal sealed class ScopeBuilder
                 foreach (var name in declaration.Names)
                 {
                     Bind(name.Text, BindingKind.Declaration, scope, declaration, null, null, false);
-                    scope.Declared[name.Text] = declaration.Kind == SyntaxKind.GlobalStatement ? Root(scope) : NonClassParent(scope);
+                    scope.Declare(name.Text, declaration.Kind == SyntaxKind.GlobalStatement ? Root(scope) : NonClassParent(scope));
                 }
                 break;
             case TypeAliasStatementSyntax alias:
@@ -215,6 +222,9 @@ internal sealed class ScopeBuilder
     /// <summary>Finds lambdas, comprehensions and walrus targets inside an expression (iteratively).</summary>
     private void VisitExpression(SyntaxNode expression, Scope scope)
     {
+        // Only lambdas, comprehensions and walrus targets bind inside expressions. Most expressions hold none, and
+        // the node index answers that without walking (and allocating an iterator for) every subexpression.
+        if (!_nodes.MayContainScopeExpression(expression)) return;
         var pending = new Stack<(SyntaxNode Node, Scope Scope)>();
         pending.Push((expression, scope));
         while (pending.Count > 0)
@@ -319,7 +329,7 @@ internal sealed class ScopeBuilder
     {
         if (name.Length == 0) return;
         // `global x` / `nonlocal x`: the binding happens in the declared scope.
-        var owner = kind != BindingKind.Declaration && scope.Declared.TryGetValue(name, out var declared) ? declared : scope;
+        var owner = kind != BindingKind.Declaration && scope.TryGetDeclared(name, out var declared) ? declared : scope;
         owner.Add(new Binding(name, kind, owner, node, value, imported, partial));
     }
 }

@@ -12,8 +12,9 @@ public sealed class PythonSemanticModelFeature : DocumentFeature<PythonSemanticM
     {
     }
 
+    // The node index is one walk that every rule needs anyway; the scope builder uses it to skip expressions that cannot bind.
     public override PythonSemanticModel Compute(AnalysisDocument document, CancellationToken cancellationToken) =>
-        PythonSemanticModel.Create(document.GetPythonSyntax(cancellationToken), cancellationToken);
+        PythonSemanticModel.Create(document.GetPythonSyntax(cancellationToken), document.GetPythonNodes(cancellationToken), cancellationToken);
 }
 
 public static class PythonSemanticsDocumentExtensions

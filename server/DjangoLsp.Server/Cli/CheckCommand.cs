@@ -73,14 +73,23 @@ public sealed class CheckCommand
         var startupCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var timing = timings ? new ScanTimings() : null;
 
+        // Building the analyzers (rule tables, advisories) and walking the tree are both serial start-up work: the
+        // engine is built on another core while this thread walks.
+        var engineTask = Task.Run(() => timing != null ? timing.Measure("create engine", _app.CreateEngine) : _app.CreateEngine());
         var walker = new FileWalker(walk);
-        var files = timing != null
-            ? timing.Measure("find files", () => paths.SelectMany(walker.Enumerate).Distinct(StringComparer.Ordinal).ToList())
-            : paths.SelectMany(walker.Enumerate).Distinct(StringComparer.Ordinal).ToList();
+        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        List<string> FindFiles()
+        {
+            var found = new List<string>();
+            foreach (var file in paths.SelectMany(walker.EnumerateFiles))
+                if (sizes.TryAdd(file.Path, file.Length)) found.Add(file.Path);
+            return found;
+        }
+        var files = timing != null ? timing.Measure("find files", FindFiles) : FindFiles();
         var root = paths.Count == 1 && Directory.Exists(paths[0]) ? Path.GetFullPath(paths[0]) : Directory.GetCurrentDirectory();
         // per-file-ignores globs are written relative to the pyproject.toml, so its folder is the root when the scan is inside it.
         if (projectRoot != null && IsUnder(root, projectRoot)) root = projectRoot;
-        var engine = _app.CreateEngine();
+        var engine = engineTask.GetAwaiter().GetResult();
         if (timing != null) engine = new AnalysisEngine(timing.Wrap(engine.Analyzers));
 
         using var progress = ProgressBar.ForStandardError();
@@ -92,7 +101,7 @@ public sealed class CheckCommand
                 : AnalysisDiskCache.DefaultDirectory(root);
             cache = new AnalysisDiskCache(directory, AnalysisDiskCache.ConfigKey(engine, options, root), engine.Catalog);
         }
-        var scanner = new Scanner(engine, options) { Progress = progress.Report, Cache = cache, Timings = timing };
+        var scanner = new Scanner(engine, options) { Progress = progress.Report, Cache = cache, Timings = timing, FileSizes = sizes };
         var result = scanner.Scan(files, root);
         progress.Finish();
         if (cache != null)

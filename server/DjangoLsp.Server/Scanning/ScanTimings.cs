@@ -66,6 +66,11 @@ public sealed class ScanTimings
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"measured {total / 1e6:F0} ms on analysing threads; process cpu {processCpu.TotalMilliseconds:F0} ms " +
             $"(before the scan: {startupCpu.TotalMilliseconds:F0} ms), wall {wall.TotalMilliseconds:F0} ms"));
+        var gc = GC.GetGCMemoryInfo(GCKind.Any);
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"gc: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections, paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms " +
+            $"({gc.PauseTimePercentage:F1}%), {GC.GetTotalAllocatedBytes() / 1e6:F0} MB allocated, heap {gc.HeapSizeBytes / 1e6:F0} MB, " +
+            $"peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB"));
     }
 
     private sealed class TimedAnalyzer : IDocumentAnalyzer

@@ -63,16 +63,21 @@ public sealed class Scanner
         var texts = new SourceTexts();
         var findings = new ConcurrentBag<Finding>();
         var problems = new ConcurrentBag<string>();
-        var context = new AnalysisContext(_options, new SnapshotFiles(), workspaceRoot);
+        // Other files (imported helpers, the project model's settings and URLconfs) are read once per scan through
+        // the snapshot. The scan's own files are deliberately not taken from it: keeping every file's tree and models
+        // alive until the end of the scan quadrupled the live heap (45 -> 183 MB on Django's tree) and cost more CPU
+        // in garbage collection than it saved by not re-parsing the files other files' rules look at.
+        var snapshot = new SnapshotFiles();
+        var context = new AnalysisContext(_options, snapshot, workspaceRoot);
         var done = 0;
         var analysis = new CachedAnalysis(_engine);
         // Files do not change during a scan: each dependency's fingerprint is computed once.
         var fingerprints = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        string FingerprintOf(string path) => fingerprints.GetOrAdd(path, p => RecordingWorkspaceFiles.Fingerprint(DiskFiles.Instance.TryGetDocument(p)));
+        string FingerprintOf(string path) => fingerprints.GetOrAdd(path, p => RecordingWorkspaceFiles.Fingerprint(snapshot.TryGetDocument(p)));
         _engine.AnalyzerFailed += OnFailure;
         try
         {
-            Parallel.ForEach(files, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, path =>
+            ParallelWork.Run(ScheduleOrder(files), cancellationToken, path =>
             {
                 var (read, text, error) = Timings is { } timings
                     ? timings.Measure("read file", () => (SourceFiles.TryRead(path, out var t, out var e), t, e))
@@ -108,6 +113,35 @@ public sealed class Scanner
             problems.Add($"{document.Path}: analyzer {analyzer.GetType().Name} failed: {e.Message}");
     }
 
+    /// <summary>
+    /// Largest files first (ties in path order): analysis time grows with size, and a big file picked up last would
+    /// leave the other cores idle while one thread finishes it. Sizes the walker did not record are looked up.
+    /// </summary>
+    private IReadOnlyList<string> ScheduleOrder(IReadOnlyList<string> files)
+    {
+        if (files.Count < 2) return files;
+        var sized = new (string Path, long Size)[files.Count];
+        for (var i = 0; i < files.Count; i++)
+            sized[i] = (files[i], FileSizes != null && FileSizes.TryGetValue(files[i], out var size) ? size : SizeOf(files[i]));
+        Array.Sort(sized, (a, b) => a.Size != b.Size ? b.Size.CompareTo(a.Size) : string.CompareOrdinal(a.Path, b.Path));
+        return Array.ConvertAll(sized, f => f.Path);
+    }
+
+    private static long SizeOf(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>File sizes the walker already knows (<see cref="FileWalker.EnumerateFiles"/>), so scheduling costs no extra stat.</summary>
+    public IReadOnlyDictionary<string, long>? FileSizes { get; init; }
+
     // With --timings the features every analyzer shares are built up front, so that their cost shows as a
     // phase of its own instead of being charged to whichever analyzer happens to run first.
     private static void BuildSharedFeatures(AnalysisDocument document, ScanTimings timings, CancellationToken cancellationToken)
@@ -116,8 +150,8 @@ public sealed class Scanner
         {
             case DocumentKind.Python:
                 timings.Measure("parse (Python)", () => document.GetPythonSyntax(cancellationToken));
-                timings.Measure("semantic model (Python)", () => document.GetPythonSemantics(cancellationToken));
                 timings.Measure("node index (Python)", () => document.GetPythonNodes(cancellationToken));
+                timings.Measure("semantic model (Python)", () => document.GetPythonSemantics(cancellationToken));
                 break;
             case DocumentKind.DjangoTemplate:
                 timings.Measure("parse (template)", () => document.GetTemplateAnalysis(cancellationToken));
