@@ -87,12 +87,12 @@ internal sealed partial class Lexer
         if (_pendingDedents > 0)
         {
             _pendingDedents--;
-            return new GreenToken(SyntaxKind.DedentToken, "", GreenToken.NoTrivia, GreenToken.NoTrivia);
+            return GreenToken.Dedent;
         }
         if (_pendingIndent)
         {
             _pendingIndent = false;
-            return new GreenToken(SyntaxKind.IndentToken, "", GreenToken.NoTrivia, GreenToken.NoTrivia);
+            return GreenToken.Indent;
         }
 
         GreenTrivia[] leading;
@@ -277,7 +277,7 @@ internal sealed partial class Lexer
             _pendingDedents = count - 1;
             _stashedLeading = leading;
             _stashedDiagnostics = _diagnostics;
-            return new GreenToken(SyntaxKind.DedentToken, "", GreenToken.NoTrivia, GreenToken.NoTrivia);
+            return GreenToken.Dedent;
         }
         _emittedEof = true;
         return Make(SyntaxKind.EndOfFileToken, "", leading, GreenToken.NoTrivia);
