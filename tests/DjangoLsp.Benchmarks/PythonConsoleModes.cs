@@ -25,6 +25,7 @@ internal static class PythonConsoleModes
             case "incremental": Incremental(Arg(1, 200)); return true;
             case "memory": Memory(); return true;
             case "alloc-profile": AllocationProfile(); return true;
+            case "green-census": PythonGreenCensus.Run(); return true;
             default: return false;
         }
     }

@@ -7,8 +7,8 @@ namespace DjangoLsp.Python.Syntax.Green;
 /// </summary>
 internal abstract class GreenInternalNode : GreenNode
 {
-    private protected GreenInternalNode(SyntaxKind kind, int fullWidth, bool childrenContainDiagnostics, GreenDiagnostic[]? diagnostics)
-        : base(kind, fullWidth, diagnostics, childrenContainDiagnostics ? NodeFlags.ContainsDiagnostics : NodeFlags.None)
+    private protected GreenInternalNode(SyntaxKind kind, int fullWidth, bool childrenContainDiagnostics, GreenDiagnostic[]? diagnostics, byte shape = 0)
+        : base(kind, fullWidth, diagnostics, childrenContainDiagnostics ? NodeFlags.ContainsDiagnostics : NodeFlags.None, shape)
     {
     }
 
@@ -17,11 +17,22 @@ internal abstract class GreenInternalNode : GreenNode
     {
         int width = 0;
         bool childDiagnostics = false;
-        foreach (var s in slots)
+        int present = 0;
+        int lastPresent = 0;
+        for (int i = 0; i < slots.Length; i++)
         {
+            var s = slots[i];
             if (s is null) continue;
             width += s.FullWidth;
             childDiagnostics |= s.ContainsDiagnostics;
+            present++;
+            lastPresent = i;
+        }
+        if (present == 1 && slots.Length > 1 && slots.Length <= GreenNodeWithOneOfManySlots.MaxSlots)
+        {
+            // Optional parts are usually absent (a positional argument, a plain parameter, a tuple without
+            // parentheses): one child field instead of up to five, or instead of an array.
+            return new GreenNodeWithOneOfManySlots(kind, slots.Length, lastPresent, slots[lastPresent]!, width, childDiagnostics, diagnostics);
         }
         return slots.Length switch
         {
@@ -133,6 +144,28 @@ internal sealed class GreenNodeWithFiveChildren(SyntaxKind kind, GreenNode? chil
         4 => _child4,
         _ => throw new ArgumentOutOfRangeException(nameof(index)),
     };
+}
+
+/// <summary>
+/// A node with several slots of which exactly one holds a child: slot count and that slot's index live in the
+/// base's spare byte, so the node is 32 bytes whatever its slot count.
+/// </summary>
+internal sealed class GreenNodeWithOneOfManySlots(SyntaxKind kind, int slotCount, int index, GreenNode child, int width, bool childDiagnostics, GreenDiagnostic[]? diagnostics)
+    : GreenInternalNode(kind, width, childDiagnostics, diagnostics, (byte)((slotCount << 4) | index))
+{
+    public const int MaxSlots = 15;
+
+    private readonly GreenNode _child = child;
+
+    public override int SlotCount => _shape >> 4;
+
+    public override GreenNode? GetSlot(int index)
+    {
+        if ((uint)index >= (uint)(_shape >> 4)) throw new ArgumentOutOfRangeException(nameof(index));
+        return index == (_shape & 15) ? _child : null;
+    }
+
+    public override void WriteTo(System.Text.StringBuilder builder) => _child.WriteTo(builder);
 }
 
 /// <summary>Six or more children (long lists, function definitions): one exact-size array.</summary>

@@ -26,11 +26,18 @@ internal abstract class GreenNode
 
     private readonly SyntaxKind _kind;
     private readonly NodeFlags _flags;
+
+    /// <summary>
+    /// A spare byte that fills the padding after kind and flags (so it costs nothing): subclasses with a compact
+    /// layout keep their slot count and the index of their only child here (see <see cref="GreenNodeWithOneOfManySlots"/>).
+    /// </summary>
+    private protected readonly byte _shape;
     private readonly int _fullWidth;
 
-    protected GreenNode(SyntaxKind kind, int fullWidth, GreenDiagnostic[]? diagnostics, NodeFlags flags)
+    protected GreenNode(SyntaxKind kind, int fullWidth, GreenDiagnostic[]? diagnostics, NodeFlags flags, byte shape = 0)
     {
         _kind = kind;
+        _shape = shape;
         _fullWidth = fullWidth;
         if (diagnostics is not null)
         {
@@ -174,6 +181,12 @@ internal sealed class GreenTrivia : GreenNode
 internal sealed class GreenToken : GreenNode
 {
     public static readonly GreenTrivia[] NoTrivia = [];
+
+    /// <summary>The INDENT token (zero width, no trivia): one shared instance, as it is identical everywhere.</summary>
+    public static readonly GreenToken Indent = new(SyntaxKind.IndentToken, "", NoTrivia, NoTrivia);
+
+    /// <summary>The DEDENT token (zero width, no trivia): one shared instance.</summary>
+    public static readonly GreenToken Dedent = new(SyntaxKind.DedentToken, "", NoTrivia, NoTrivia);
 
     public GreenToken(SyntaxKind kind, string text, GreenTrivia[] leading, GreenTrivia[] trailing, bool isMissing = false, GreenDiagnostic[]? diagnostics = null)
         : base(kind, text.Length + TriviaWidth(leading) + TriviaWidth(trailing), diagnostics, isMissing ? NodeFlags.IsMissing : NodeFlags.None)

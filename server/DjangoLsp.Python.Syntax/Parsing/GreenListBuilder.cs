@@ -38,7 +38,8 @@ internal sealed class GreenListBuilder
     public void Add(GreenNode item)
     {
         if (Count == _items.Length) Array.Resize(ref _items, _items.Length * 2);
-        _items[Count++] = item;
+        // The array is exactly GreenNode?[] (made here), so the covariance check of a plain element store is not needed.
+        System.Runtime.CompilerServices.Unsafe.Add(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_items), Count++) = item;
     }
 
     public ReadOnlySpan<GreenNode?> AsSpan() => _items.AsSpan(0, Count);

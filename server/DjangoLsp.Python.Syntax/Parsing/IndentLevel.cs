@@ -17,6 +17,23 @@ internal sealed class IndentLevel
         Depth = parent is null ? 0 : parent.Depth + 1;
     }
 
+    /// <summary>
+    /// The child level made last, handed out again for the next block at the same columns: sibling blocks share one
+    /// level object instead of allocating one per INDENT. Levels are immutable values, so sharing (even between
+    /// threads, which may race to set this field) never changes a result.
+    /// </summary>
+    private IndentLevel? _lastChild;
+
+    /// <summary>The level for a block indented to the given columns inside this one.</summary>
+    public IndentLevel Child(int column, int altColumn)
+    {
+        var child = _lastChild;
+        if (child is not null && child.Column == column && child.AltColumn == altColumn) return child;
+        child = new IndentLevel(column, altColumn, this);
+        _lastChild = child;
+        return child;
+    }
+
     public int Column { get; }
     public int AltColumn { get; }
     public IndentLevel? Parent { get; }

@@ -87,12 +87,12 @@ internal sealed partial class Lexer
         if (_pendingDedents > 0)
         {
             _pendingDedents--;
-            return new GreenToken(SyntaxKind.DedentToken, "", GreenToken.NoTrivia, GreenToken.NoTrivia);
+            return GreenToken.Dedent;
         }
         if (_pendingIndent)
         {
             _pendingIndent = false;
-            return new GreenToken(SyntaxKind.IndentToken, "", GreenToken.NoTrivia, GreenToken.NoTrivia);
+            return GreenToken.Indent;
         }
 
         GreenTrivia[] leading;
@@ -192,12 +192,13 @@ internal sealed partial class Lexer
             else
             {
                 _pos = idEnd;
-                text = _strings.Get(_text, start, idEnd - start, out kind);
-                if (kind == SyntaxKind.None)
+                var trailingOfWord = ScanTrailingTrivia();
+                if (_diagnostics is null)
                 {
-                    kind = SyntaxKind.IdentifierToken;
-                    ValidateIdentifier(text, start);
+                    return _tokenCache.GetWord(_text, start, idEnd - start, leading, trailingOfWord, _strings);
                 }
+                text = _strings.Get(_text, start, idEnd - start, out kind);
+                return Make(kind == SyntaxKind.None ? SyntaxKind.IdentifierToken : kind, text, leading, trailingOfWord);
             }
         }
         else if (c >= '0' && c <= '9' || (c == '.' && _pos + 1 < _end && IsDigit(_text[_pos + 1])))
@@ -277,7 +278,7 @@ internal sealed partial class Lexer
             _pendingDedents = count - 1;
             _stashedLeading = leading;
             _stashedDiagnostics = _diagnostics;
-            return new GreenToken(SyntaxKind.DedentToken, "", GreenToken.NoTrivia, GreenToken.NoTrivia);
+            return GreenToken.Dedent;
         }
         _emittedEof = true;
         return Make(SyntaxKind.EndOfFileToken, "", leading, GreenToken.NoTrivia);
@@ -309,6 +310,20 @@ internal sealed partial class Lexer
     /// </summary>
     private GreenTrivia[] ScanLineStartTrivia()
     {
+        if (_pos != 0)
+        {
+            // Fast path for the usual line: indentation made of spaces, then a token (no blank or comment line).
+            int p = _pos;
+            while (p < _end && _text[p] == ' ') p++;
+            if (p < _end && p - _pos <= TriviaCache.MaxSpaces && _text[p] is not ('\t' or '\f' or '#' or '\n' or '\r' or '\\'))
+            {
+                int lineStart = _pos;
+                _pos = p;
+                ApplyIndentation(lineStart, p);
+                _atLineStart = false;
+                return p == lineStart ? GreenToken.NoTrivia : TriviaCache.SpacesArray(p - lineStart);
+            }
+        }
         _trivia.Clear();
         if (_pos == 0 && _end > 0 && _text[0] == '\uFEFF')
         {
@@ -366,7 +381,7 @@ internal sealed partial class Lexer
         if (col > _indent.Column)
         {
             if (alt <= _indent.AltColumn) AddError(lineStart, contentStart - lineStart, "inconsistent use of tabs and spaces in indentation");
-            _indent = new IndentLevel(col, alt, _indent);
+            _indent = _indent.Child(col, alt);
             _pendingIndent = true;
             return;
         }
@@ -390,6 +405,8 @@ internal sealed partial class Lexer
     /// <summary>Leading trivia between tokens of one logical line (inside brackets this includes line ends).</summary>
     private GreenTrivia[] ScanInlineLeadingTrivia()
     {
+        // Usually the previous token's trailing trivia took the spaces and the next token starts right here.
+        if (_pos < _end && _text[_pos] is not (' ' or '\t' or '\f' or '#' or '\n' or '\r' or '\\')) return GreenToken.NoTrivia;
         _trivia.Clear();
         bool inBrackets = InBracketsForNewlines();
         while (_pos < _end)
@@ -466,6 +483,18 @@ internal sealed partial class Lexer
         char c = _text[_pos];
         if (c != ' ' && c != '\t' && c != '\f' && c != '#' && c != '\\') return GreenToken.NoTrivia;
         if (_modes.Count > 0 && _modes[^1].Kind != ModeKind.Field) return GreenToken.NoTrivia;
+        if (c == ' ')
+        {
+            // Fast path for the usual case, a run of spaces up to the next token: one shared array, no list.
+            int p = _pos + 1;
+            while (p < _end && _text[p] == ' ') p++;
+            if (p - _pos <= TriviaCache.MaxSpaces && (p >= _end || _text[p] is not ('\t' or '\f' or '#' or '\\')))
+            {
+                var spaces = TriviaCache.SpacesArray(p - _pos);
+                _pos = p;
+                return spaces;
+            }
+        }
         _trivia.Clear();
         while (_pos < _end)
         {
@@ -570,13 +599,6 @@ internal sealed partial class Lexer
             p += char.IsHighSurrogate(c) ? 2 : 1;
         }
         return p;
-    }
-
-    private void ValidateIdentifier(string text, int start)
-    {
-        // Nothing to check for ASCII identifiers; non-ASCII ones were validated while scanning.
-        _ = text;
-        _ = start;
     }
 
     internal static SyntaxKind KeywordKind(string text)

@@ -71,7 +71,7 @@ internal sealed partial class Parser
     {
         if (CurrentKind == SyntaxKind.IdentifierToken && PeekKind(1) == SyntaxKind.ColonEqualsToken)
         {
-            var name = Node(SyntaxKind.NameExpression, Eat());
+            var name = Wrap(SyntaxKind.NameExpression, Eat());
             var op = Eat();
             return Node(SyntaxKind.NamedExpression, name, op, ParseExpression());
         }
@@ -347,12 +347,12 @@ internal sealed partial class Parser
     {
         switch (CurrentKind)
         {
-            case SyntaxKind.IdentifierToken: return Node(SyntaxKind.NameExpression, Eat());
-            case SyntaxKind.NumberToken: return Node(SyntaxKind.NumberLiteralExpression, Eat());
-            case SyntaxKind.TrueKeyword: return Node(SyntaxKind.TrueLiteralExpression, Eat());
-            case SyntaxKind.FalseKeyword: return Node(SyntaxKind.FalseLiteralExpression, Eat());
-            case SyntaxKind.NoneKeyword: return Node(SyntaxKind.NoneLiteralExpression, Eat());
-            case SyntaxKind.DotDotDotToken: return Node(SyntaxKind.EllipsisLiteralExpression, Eat());
+            case SyntaxKind.IdentifierToken: return Wrap(SyntaxKind.NameExpression, Eat());
+            case SyntaxKind.NumberToken: return Wrap(SyntaxKind.NumberLiteralExpression, Eat());
+            case SyntaxKind.TrueKeyword: return Wrap(SyntaxKind.TrueLiteralExpression, Eat());
+            case SyntaxKind.FalseKeyword: return Wrap(SyntaxKind.FalseLiteralExpression, Eat());
+            case SyntaxKind.NoneKeyword: return Wrap(SyntaxKind.NoneLiteralExpression, Eat());
+            case SyntaxKind.DotDotDotToken: return Wrap(SyntaxKind.EllipsisLiteralExpression, Eat());
             case SyntaxKind.StringToken:
             case SyntaxKind.FStringStartToken:
                 return ParseStrings();

@@ -483,7 +483,7 @@ internal sealed partial class Parser
         // The block structure's level for this block, taken from the tokenizer's INDENT and checked below against
         // the first statement's position (which is what incremental reuse will measure).
         var outer = _structuralIndent;
-        _structuralIndent = ReferenceEquals(blockIndent.Parent, outer) ? blockIndent : new IndentLevel(blockIndent.Column, blockIndent.AltColumn, outer);
+        _structuralIndent = ReferenceEquals(blockIndent.Parent, outer) ? blockIndent : outer.Child(blockIndent.Column, blockIndent.AltColumn);
         while (true)
         {
             if (statements.Count > 0 && TryReuseAtLineStart() is { } reused)

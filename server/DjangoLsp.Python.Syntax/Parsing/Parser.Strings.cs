@@ -23,9 +23,9 @@ internal sealed partial class Parser
                 if (!token.ContainsDiagnostics)
                 {
                     if (isBytes && HasNonAscii(token.Text)) part = WithError(token, "bytes can only contain ASCII literal characters");
-                    else if (!info.IsRaw && token.Text.Contains('\\'))
+                    else if (!info.IsRaw && MayHaveEscapeError(token.Text))
                     {
-                        // Only escape sequences can be malformed: literals without a backslash need no decoding.
+                        // Only \x, \u, \U and \N escapes can be malformed: other literals need no decoding.
                         StringLiteralInfo.Decode(token.Text, out var error);
                         if (error is not null) part = WithError(token, error);
                     }
@@ -45,6 +45,23 @@ internal sealed partial class Parser
             parts.Add(part);
         }
         return Node(SyntaxKind.StringLiteralExpression, List(parts));
+    }
+
+    /// <summary>
+    /// True if the literal has a <c>\x</c>, <c>\u</c>, <c>\U</c> or <c>\N</c> escape, the only ones that can make it
+    /// invalid; most literals with backslashes (<c>\n</c>, <c>\\</c>) are then validated without building their value.
+    /// </summary>
+    private static bool MayHaveEscapeError(string s)
+    {
+        int i = s.IndexOf('\\');
+        while (i >= 0 && i + 1 < s.Length)
+        {
+            char n = s[i + 1];
+            if (n is 'x' or 'u' or 'U' or 'N') return true;
+            int next = s.IndexOf('\\', i + 2);
+            i = next;
+        }
+        return false;
     }
 
     private static bool HasNonAscii(string s)

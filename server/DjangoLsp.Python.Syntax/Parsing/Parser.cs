@@ -226,6 +226,11 @@ internal sealed partial class Parser
 
     private static GreenNode Node(SyntaxKind kind, params ReadOnlySpan<GreenNode?> slots) => GreenInternalNode.Create(kind, slots);
 
+    /// <summary>A one-token expression (name, number, <c>None</c>…), shared with earlier ones for the same cached token.</summary>
+    private GreenNode Wrap(SyntaxKind kind, GreenToken token) => _tokenCache.Wrap(kind, token);
+
+    private readonly TokenCache _tokenCache = TokenCache.ForCurrentThread;
+
     private static GreenListBuilder RentList() => GreenListBuilder.Rent();
 
     private static GreenListBuilder RentList(GreenNode first)

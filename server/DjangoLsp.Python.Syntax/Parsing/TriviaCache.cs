@@ -5,12 +5,15 @@ namespace DjangoLsp.Python.Syntax.Parsing;
 /// <summary>Shares the green trivia and single-trivia arrays that occur over and over (spaces, line ends).</summary>
 internal static class TriviaCache
 {
-    private const int MaxSpaces = 32;
+    public const int MaxSpaces = 32;
     private static readonly GreenTrivia[] s_spaces = new GreenTrivia[MaxSpaces + 1];
     private static readonly GreenTrivia[][] s_spaceArrays = new GreenTrivia[MaxSpaces + 1][];
     public static readonly GreenTrivia LineFeed = new(SyntaxKind.EndOfLineTrivia, "\n");
     public static readonly GreenTrivia CrLf = new(SyntaxKind.EndOfLineTrivia, "\r\n");
     public static readonly GreenTrivia[] LineFeedArray = [LineFeed];
+
+    /// <summary>A blank line followed by the next line's indentation: the leading trivia of most statements after a blank line.</summary>
+    private static readonly GreenTrivia[][] s_lineFeedSpaceArrays = new GreenTrivia[MaxSpaces + 1][];
 
     static TriviaCache()
     {
@@ -18,8 +21,12 @@ internal static class TriviaCache
         {
             s_spaces[i] = new GreenTrivia(SyntaxKind.WhitespaceTrivia, new string(' ', i));
             s_spaceArrays[i] = [s_spaces[i]];
+            s_lineFeedSpaceArrays[i] = [LineFeed, s_spaces[i]];
         }
     }
+
+    /// <summary>The shared one-element array holding <paramref name="count"/> spaces (1 to <see cref="MaxSpaces"/>).</summary>
+    public static GreenTrivia[] SpacesArray(int count) => s_spaceArrays[count];
 
     public static GreenTrivia Whitespace(string text, int start, int length)
     {
@@ -47,16 +54,32 @@ internal static class TriviaCache
                 return s_spaceArrays[t.Text.Length];
             }
         }
+        else if (list.Count == 2 && ReferenceEquals(list[0], LineFeed))
+        {
+            var t = list[1];
+            if (t.Kind == SyntaxKind.WhitespaceTrivia && t.Text.Length <= MaxSpaces && ReferenceEquals(s_spaces[t.Text.Length], t))
+            {
+                return s_lineFeedSpaceArrays[t.Text.Length];
+            }
+        }
         return list.ToArray();
     }
 
-    /// <summary>True if the array is one of the shared single-trivia arrays.</summary>
-    public static bool IsSharedSingle(GreenTrivia[] trivia)
+    /// <summary>True if the array is one of the shared arrays (one space run or line end, or a line end and a space run).</summary>
+    public static bool IsShared(GreenTrivia[] trivia)
     {
-        if (trivia.Length != 1) return false;
-        if (ReferenceEquals(trivia, LineFeedArray)) return true;
-        var t = trivia[0];
-        return t.Kind == SyntaxKind.WhitespaceTrivia && t.Text.Length <= MaxSpaces && ReferenceEquals(s_spaceArrays[t.Text.Length], trivia);
+        if (trivia.Length == 1)
+        {
+            if (ReferenceEquals(trivia, LineFeedArray)) return true;
+            var t = trivia[0];
+            return t.Kind == SyntaxKind.WhitespaceTrivia && t.Text.Length <= MaxSpaces && ReferenceEquals(s_spaceArrays[t.Text.Length], trivia);
+        }
+        if (trivia.Length == 2)
+        {
+            var t = trivia[1];
+            return t.Kind == SyntaxKind.WhitespaceTrivia && t.Text.Length <= MaxSpaces && ReferenceEquals(s_lineFeedSpaceArrays[t.Text.Length], trivia);
+        }
+        return false;
     }
 
     private static bool IsSpaces(string text, int start, int length)
