@@ -25,22 +25,30 @@ public static class VulnerableApiCalls
     public static IReadOnlyList<VulnerableApiCall> In(AnalysisDocument document, IReadOnlyList<VulnerableApi> apis, CancellationToken ct)
     {
         if (document.Kind is not (DocumentKind.Python or DocumentKind.DjangoTemplate)) return Array.Empty<VulnerableApiCall>();
+        // A file that names no entry of the table has no call of it: no hash, no tree walk (most files).
+        var candidates = Candidates(document, VulnerableApiTable.Django);
+        if (candidates.Count == 0) return Array.Empty<VulnerableApiCall>();
         var hash = Convert.ToHexString(document.Text.GetContentHash().AsSpan());
         var key = System.IO.Path.GetFullPath(document.Path);
         if (!Memo.TryGetValue(key, out var memo) || memo.Hash != hash)
         {
-            memo = (hash, Find(document, VulnerableApiTable.Django, ct));
+            memo = (hash, Find(document, candidates, ct));
             if (Memo.Count > 100_000) Memo.Clear();
             Memo[key] = memo;
         }
         return memo.Calls.Where(c => apis.Contains(c.Api)).ToList();
     }
 
-    private static IReadOnlyList<VulnerableApiCall> Find(AnalysisDocument document, IReadOnlyList<VulnerableApi> apis, CancellationToken ct)
+    /// <summary>The entries of <paramref name="apis"/> one of whose keywords occurs in the document's text.</summary>
+    private static List<VulnerableApi> Candidates(AnalysisDocument document, IReadOnlyList<VulnerableApi> apis)
     {
         var text = document.Text.ToString();
-        var candidates = apis.Where(a => a.Keywords.Any(k => text.Contains(k, StringComparison.Ordinal))).ToList();
-        if (candidates.Count == 0) return Array.Empty<VulnerableApiCall>();
+        return apis.Where(a => a.Keywords.Any(k => text.Contains(k, StringComparison.Ordinal))).ToList();
+    }
+
+    private static IReadOnlyList<VulnerableApiCall> Find(AnalysisDocument document, IReadOnlyList<VulnerableApi> candidates, CancellationToken ct)
+    {
+        var text = document.Text.ToString();
         var result = new List<VulnerableApiCall>();
         if (document.Kind == DocumentKind.DjangoTemplate)
         {
@@ -53,7 +61,7 @@ public static class VulnerableApiCalls
             return result;
         }
         PythonTaintModel? taint = null;
-        foreach (var call in document.GetPythonSyntax(ct).Root.DescendantNodes().OfType<CallExpressionSyntax>())
+        foreach (var call in document.GetPythonNodes(ct).Calls)
         {
             ct.ThrowIfCancellationRequested();
             foreach (var api in candidates)
@@ -61,7 +69,8 @@ public static class VulnerableApiCalls
                 {
                     var callText = call.ToString().Trim();
                     taint ??= document.GetPythonTaint(ct);
-                    var fromRequest = call.ArgumentList.Arguments.Any(a => taint.Evaluate(a.Expression, ct).OriginFor(SinkKind.Sql) == TaintOrigin.Request);
+                    var fromRequest = taint.MayHoldRequestData(PythonTaintModel.OwnerOf(call))
+                                      && call.ArgumentList.Arguments.Any(a => taint.Evaluate(a.Expression, ct).OriginFor(SinkKind.Sql) == TaintOrigin.Request);
                     result.Add(new VulnerableApiCall(api, document.Path, call.Span, callText.Length > 80 ? callText[..77] + "..." : callText, fromRequest));
                 }
         }
