@@ -34,9 +34,10 @@ public sealed class TaintWorkspace : ITaintEnvironment
 
     private PythonTaintModel Model(AnalysisDocument document, CancellationToken cancellationToken)
     {
-        // A module loaded for another file's call with the same content: share its summaries.
-        if (_modules.TryGetValue(Path.GetFullPath(document.Path), out var loaded) && loaded?.Document is { } same && same.Text.ContentEquals(document.Text))
-            return loaded;
+        // A module loaded for another file's call as this very document (the scan shares its documents): share its
+        // summaries. Another snapshot's model would not do even with the same text: its nodes are other objects.
+        if (_modules.TryGetValue(Path.GetFullPath(document.Path), out var loaded) && ReferenceEquals(loaded?.Document, document))
+            return loaded!;
         return _documents.GetValue(document, d => new PythonTaintModel(d.GetPythonSemantics(cancellationToken), d.Path, this, d));
     }
 

@@ -63,7 +63,8 @@ public sealed class Scanner
         var texts = new SourceTexts();
         var findings = new ConcurrentBag<Finding>();
         var problems = new ConcurrentBag<string>();
-        var context = new AnalysisContext(_options, new SnapshotFiles(), workspaceRoot);
+        var snapshot = new SnapshotFiles();
+        var context = new AnalysisContext(_options, snapshot, workspaceRoot);
         var done = 0;
         var analysis = new CachedAnalysis(_engine);
         // Files do not change during a scan: each dependency's fingerprint is computed once.
@@ -80,7 +81,7 @@ public sealed class Scanner
                 if (read)
                 {
                     texts.Add(path, text);
-                    var document = new AnalysisDocument(path, text);
+                    var document = snapshot.GetOrAdd(path, text);
                     if (Timings != null) BuildSharedFeatures(document, Timings, cancellationToken);
                     foreach (var finding in analysis.Analyze(Cache, document, context, cancellationToken, FingerprintOf))
                         findings.Add(finding);

@@ -18,4 +18,12 @@ public sealed class SnapshotFiles : IWorkspaceFiles
 
     public AnalysisDocument? TryGetDocument(string path) =>
         _documents.GetOrAdd(path, p => new Lazy<AnalysisDocument?>(() => _files.TryGetDocument(p), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
+    /// <summary>
+    /// The document of a file the scan has read itself: the one rules already loaded through these files when there is one
+    /// (so a module is parsed once, and the taint models of calls into it are the ones its own analysis uses).
+    /// </summary>
+    public AnalysisDocument GetOrAdd(string path, Microsoft.CodeAnalysis.Text.SourceText text) =>
+        _documents.GetOrAdd(path, p => new Lazy<AnalysisDocument?>(() => new AnalysisDocument(p, text), LazyThreadSafetyMode.ExecutionAndPublication)).Value
+        ?? new AnalysisDocument(path, text);
 }
