@@ -111,13 +111,14 @@ public sealed class PythonTaintModel
         var lastMayHold = false;
         foreach (var call in calls)
         {
+            if (ResolveCallee(call) is not { Model.Document: not null } target) continue;
             var owner = OwnerOf(call);
             if (owner != lastOwner)
             {
                 lastOwner = owner;
                 lastMayHold = MayHoldRequestData(owner);
             }
-            if (lastMayHold && ResolveCallee(call) is { Model.Document: not null } target) result.Add((call, target));
+            if (lastMayHold) result.Add((call, target));
         }
         _shared.External.TryAdd(key, result);
         return result;

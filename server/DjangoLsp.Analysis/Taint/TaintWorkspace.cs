@@ -24,6 +24,7 @@ public sealed class TaintWorkspace : ITaintEnvironment
     private readonly ConditionalWeakTable<AnalysisDocument, PythonTaintModel> _documents = new();
     private readonly ConcurrentDictionary<string, PythonTaintModel?> _modules = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Dir, string Name), CallTarget?> _targets = new();
+    private readonly ConcurrentDictionary<string, string> _directories = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<DjangoProject?>> _projects = new(StringComparer.Ordinal);
 
     private TaintWorkspace(AnalysisContext context) => _context = context;
@@ -65,8 +66,9 @@ public sealed class TaintWorkspace : ITaintEnvironment
     private CallTarget? Resolve(string qualifiedName, string fromPath, int depth)
     {
         if (depth > MaxReexports || qualifiedName.Contains("()") || qualifiedName.Contains("[]")) return null;
-        if (ExternalPrefixes.Any(p => qualifiedName.StartsWith(p, StringComparison.Ordinal))) return null;
-        var dir = Path.GetDirectoryName(Path.GetFullPath(fromPath)) ?? "";
+        foreach (var prefix in ExternalPrefixes)
+            if (qualifiedName.StartsWith(prefix, StringComparison.Ordinal)) return null;
+        var dir = _directories.GetOrAdd(fromPath, p => Path.GetDirectoryName(Path.GetFullPath(p)) ?? "");
         return _targets.GetOrAdd((dir, qualifiedName), key => Find(key.Name, key.Dir, depth));
     }
 

@@ -81,7 +81,7 @@ public sealed class Scanner
                 if (read)
                 {
                     texts.Add(path, text);
-                    var document = snapshot.GetOrAdd(path, text);
+                    var document = snapshot.Loaded(path) ?? new AnalysisDocument(path, text);
                     if (Timings != null) BuildSharedFeatures(document, Timings, cancellationToken);
                     foreach (var finding in analysis.Analyze(Cache, document, context, cancellationToken, FingerprintOf))
                         findings.Add(finding);

@@ -1,3 +1,4 @@
+using DjangoLsp.Analysis.Rules;
 using System.Collections.Concurrent;
 using DjangoLsp.Analysis.Engine;
 using DjangoLsp.Analysis.Syntax;
@@ -18,7 +19,7 @@ public sealed record VulnerableApiCall(VulnerableApi Api, string Path, TextSpan 
 public static class VulnerableApiCalls
 {
     private const int MaxProjectFiles = 20_000;
-    private static readonly ConcurrentDictionary<string, (string Hash, IReadOnlyList<VulnerableApiCall> Calls)> Memo = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, MemoEntry> Memo = new(StringComparer.Ordinal);
     private static readonly string[] SkippedFolders = { "node_modules", "site-packages", "venv", "env", "__pycache__", "migrations", "build", "dist" };
 
     /// <summary>The calls of entries in <paramref name="apis"/> in one document.</summary>
@@ -28,27 +29,51 @@ public static class VulnerableApiCalls
         // A file that names no entry of the table has no call of it: no hash, no tree walk (most files).
         var candidates = Candidates(document, VulnerableApiTable.Django);
         if (candidates.Count == 0) return Array.Empty<VulnerableApiCall>();
-        var hash = Convert.ToHexString(document.Text.GetContentHash().AsSpan());
         var key = System.IO.Path.GetFullPath(document.Path);
-        if (!Memo.TryGetValue(key, out var memo) || memo.Hash != hash)
+        if (!Memo.TryGetValue(key, out var memo) || !memo.Holds(document.Text))
         {
-            memo = (hash, Find(document, candidates, ct));
+            memo = new MemoEntry(new WeakReference<SourceText>(document.Text), Find(document, candidates, ct));
             if (Memo.Count > 100_000) Memo.Clear();
             Memo[key] = memo;
         }
         return memo.Calls.Where(c => apis.Contains(c.Api)).ToList();
     }
 
+    /// <summary>
+    /// The calls found in one text of a file. The same text object (a scan, an unchanged buffer) is recognised without
+    /// hashing; another object with the same content by its content hash, computed only then.
+    /// </summary>
+    private sealed class MemoEntry(WeakReference<SourceText> text, IReadOnlyList<VulnerableApiCall> calls)
+    {
+        private string? _hash;
+
+        public IReadOnlyList<VulnerableApiCall> Calls => calls;
+
+        public bool Holds(SourceText other)
+        {
+            text.TryGetTarget(out var own);
+            if (ReferenceEquals(own, other)) return true;
+            if (_hash == null)
+            {
+                if (own == null) return false;
+                _hash = HashOf(own);
+            }
+            return _hash == HashOf(other);
+        }
+
+        private static string HashOf(SourceText source) => Convert.ToHexString(source.GetContentHash().AsSpan());
+    }
+
     /// <summary>The entries of <paramref name="apis"/> one of whose keywords occurs in the document's text.</summary>
     private static List<VulnerableApi> Candidates(AnalysisDocument document, IReadOnlyList<VulnerableApi> apis)
     {
-        var text = document.Text.ToString();
+        var text = document.GetTextString();
         return apis.Where(a => a.Keywords.Any(k => text.Contains(k, StringComparison.Ordinal))).ToList();
     }
 
     private static IReadOnlyList<VulnerableApiCall> Find(AnalysisDocument document, IReadOnlyList<VulnerableApi> candidates, CancellationToken ct)
     {
-        var text = document.Text.ToString();
+        var text = document.GetTextString();
         var result = new List<VulnerableApiCall>();
         if (document.Kind == DocumentKind.DjangoTemplate)
         {
@@ -64,8 +89,16 @@ public static class VulnerableApiCalls
         foreach (var call in document.GetPythonNodes(ct).Calls)
         {
             ct.ThrowIfCancellationRequested();
+            // Every entry matches calls by the callee's name, which contains one of the entry's keywords.
+            var name = call.Expression switch
+            {
+                NameExpressionSyntax n => n.Name,
+                AttributeExpressionSyntax a => a.Name,
+                _ => null,
+            };
+            if (name == null) continue;
             foreach (var api in candidates)
-                if (api.MatchesCall(call))
+                if (api.NamesCall(name) && api.MatchesCall(call))
                 {
                     var callText = call.ToString().Trim();
                     taint ??= document.GetPythonTaint(ct);
