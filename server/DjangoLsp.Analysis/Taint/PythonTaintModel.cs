@@ -94,6 +94,16 @@ public sealed class PythonTaintModel
     /// </summary>
     internal bool MayHoldRequestData(SyntaxNode owner) => _shared.Reach.MayHold(owner, _seed != null && _seed.Function == owner ? _seed : null);
 
+    /// <summary>
+    /// False when <paramref name="expression"/> cannot be request data in this view of the model (a cheap syntactic check,
+    /// <see cref="RequestDataReach.MayCarry"/>): <see cref="Evaluate"/> would give it no <see cref="TaintOrigin.Request"/> origin.
+    /// </summary>
+    internal bool MayCarryRequestData(ExpressionSyntax expression)
+    {
+        var owner = OwnerOf(expression);
+        return _shared.Reach.MayCarry(expression, owner, _seed != null && _seed.Function == owner ? _seed : null);
+    }
+
     /// <summary>The URL parameters routed to <paramref name="function"/> (a view function or an HTTP-method handler), or null.</summary>
     internal IReadOnlyDictionary<string, UrlParameter>? UrlParametersOf(FunctionDefinitionSyntax function) => _shared.UrlParametersOf(function);
 

@@ -51,6 +51,137 @@ internal sealed class RequestDataReach
         return ReachesSource(owner);
     }
 
+    /// <summary>
+    /// False when <paramref name="expression"/>, evaluated in <paramref name="owner"/> with <paramref name="seed"/>, cannot be
+    /// request data: it contains no source, no call of a helper that may return request data, and no variable (or dotted
+    /// or container key) that some assignment in the owner may give request data (<see cref="Carriers"/>).
+    /// </summary>
+    public bool MayCarry(ExpressionSyntax expression, SyntaxNode owner, TaintSeed? seed)
+    {
+        if (!MayHold(owner, seed)) return false;
+        var carriers = _carriers.GetOrAdd((owner, seed?.Parameter ?? NoSeed), key => Carriers(key.Owner, seed));
+        return Carries(expression, carriers);
+    }
+
+    private const int NoSeed = -2;
+    private readonly ConcurrentDictionary<(SyntaxNode Owner, int Seed), HashSet<string>> _carriers = new();
+
+    /// <summary>
+    /// The keys of the data-flow state that may hold request data anywhere in the owner, flow-insensitively: the seeded
+    /// or routed parameters, then (to a fixpoint) every key written by an assignment, loop, <c>with</c>, walrus, match
+    /// capture or container mutation whose value may carry request data. <see cref="FunctionTaintAnalysis"/> writes state
+    /// keys only there (guards only narrow existing values), so no other key ever holds request data.
+    /// </summary>
+    private HashSet<string> Carriers(SyntaxNode owner, TaintSeed? seed)
+    {
+        var carriers = new HashSet<string>(StringComparer.Ordinal);
+        if (owner is FunctionDefinitionSyntax function)
+        {
+            var parameters = function.Parameters.Parameters;
+            if (seed != null)
+            {
+                if (seed.Parameter >= 0 && seed.Parameter < parameters.Count && parameters[seed.Parameter].NameToken is { } token) carriers.Add(token.Text);
+            }
+            else if (_model.Environment != null && _model.UrlParametersOf(function) is { } routed)
+            {
+                carriers.UnionWith(routed.Keys);
+            }
+        }
+        var flows = new List<(ExpressionSyntax? Written, IReadOnlyList<PatternSyntax>? Captures, ExpressionSyntax Value)>();
+        var root = owner is FunctionDefinitionSyntax f ? f.Body : owner;
+        foreach (var node in root.DescendantNodes(n => !(n is BlockSyntax && n.Parent is FunctionDefinitionSyntax inner && inner.Body == n)))
+        {
+            switch (node)
+            {
+                case AssignmentStatementSyntax assignment:
+                    foreach (var target in assignment.Targets) flows.Add((target, null, assignment.Value));
+                    break;
+                case AugmentedAssignmentStatementSyntax augmented:
+                    flows.Add((augmented.Target, null, augmented.Value));
+                    break;
+                case AnnotatedAssignmentStatementSyntax { Value: { } value } annotated:
+                    flows.Add((annotated.Target, null, value));
+                    break;
+                case ForStatementSyntax @for:
+                    flows.Add((@for.Target, null, @for.Iterable));
+                    break;
+                case ComprehensionForSyntax clause:
+                    flows.Add((clause.Target, null, clause.Iterable));
+                    break;
+                case WithItemSyntax { Target: { } target } item:
+                    flows.Add((target, null, item.Expression));
+                    break;
+                case NamedExpressionSyntax named:
+                    flows.Add((named.Target, null, named.Value));
+                    break;
+                case CaseClauseSyntax @case when @case.Parent?.Parent is MatchStatementSyntax match:
+                    flows.Add((null, new[] { @case.Pattern }, match.Subject));
+                    break;
+                case ExpressionStatementSyntax { Expression: var expression } when expression.Unparenthesize() is CallExpressionSyntax { Expression: AttributeExpressionSyntax method }:
+                    flows.Add((method.Expression, null, expression));   // parts.append(x): the container gets x
+                    break;
+            }
+        }
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var (written, captures, value) in flows)
+            {
+                if (!Carries(value, carriers)) continue;
+                if (written != null) changed |= AddKeys(written, carriers);
+                if (captures != null)
+                    foreach (var capture in captures.SelectMany(p => p.DescendantNodesAndSelf()).OfType<GenericPatternSyntax>())
+                        if (capture.NameToken is { IsMissing: false } name) changed |= carriers.Add(name.Text);
+            }
+        }
+        return carriers;
+    }
+
+    /// <summary>Every key an assignment to <paramref name="target"/> can write: its names, dotted attributes and containers.</summary>
+    private static bool AddKeys(ExpressionSyntax target, HashSet<string> carriers)
+    {
+        var added = false;
+        foreach (var node in target.DescendantNodesAndSelf())
+        {
+            switch (node)
+            {
+                case NameExpressionSyntax name:
+                    added |= carriers.Add(name.Name);
+                    break;
+                case AttributeExpressionSyntax attribute when attribute.GetDottedText() is { } dotted:
+                    added |= carriers.Add(dotted);
+                    break;
+                case SubscriptExpressionSyntax subscript when subscript.Expression.Unparenthesize().GetDottedText() is { } container:
+                    added |= carriers.Add(container);
+                    break;
+            }
+        }
+        return added;
+    }
+
+    /// <summary>Whether <paramref name="expression"/> reads a request source, a carrier key, or a helper that may return request data.</summary>
+    private bool Carries(ExpressionSyntax expression, HashSet<string> carriers)
+    {
+        foreach (var node in expression.DescendantNodesAndSelf())
+        {
+            switch (node)
+            {
+                case NameExpressionSyntax name when carriers.Contains(name.Name):
+                    return true;
+                case AttributeExpressionSyntax attribute:
+                    if (IsSource(attribute) || (carriers.Count > 0 && attribute.GetDottedText() is { } dotted && carriers.Contains(dotted))) return true;
+                    break;
+                case CallExpressionSyntax call:
+                    if (call.Expression.Unparenthesize() is AttributeExpressionSyntax method && TaintKnowledge.RequestDataMethods.Contains(method.Name)
+                        && _model.IsRequestObject(method.Expression))
+                        return true;
+                    if (_model.ResolveCallee(call) is { } target && target.Model.Reach.ReachesSource(target.Function)) return true;
+                    break;
+            }
+        }
+        return false;
+    }
+
     private bool IsRouted(FunctionDefinitionSyntax function) =>
         _model.Environment != null && _routed.GetOrAdd(function, f => _model.UrlParametersOf((FunctionDefinitionSyntax)f) is { Count: > 0 });
 
@@ -59,7 +190,7 @@ internal sealed class RequestDataReach
     /// One depth-first walk of the call graph; when it finds no source, every function it visited has none either
     /// (all they reach was visited), so they are all remembered as false.
     /// </summary>
-    private bool ReachesSource(SyntaxNode owner)
+    internal bool ReachesSource(SyntaxNode owner)
     {
         if (_reachesSource.TryGetValue(owner, out var known)) return known;
         var visited = new HashSet<(RequestDataReach, SyntaxNode)> { (this, owner) };

@@ -98,6 +98,63 @@ public class RequestDataReachTests
             search_products(form.data["q"])  # a9
 
 
+        def c1(request):
+            parts = []
+            for value in request.GET.getlist("v"):
+                parts.append(value)
+            search_products(",".join(parts))  # c1
+
+
+        def c2(request):
+            (q := request.GET["q"])
+            search_products(q)  # c2
+
+
+        def c3(request):
+            first, second = request.GET["a"], "x"
+            search_products(first)  # c3
+
+
+        class C4(View):
+            def get(self, request):
+                self.term = request.GET["q"]
+                search_products(self.term)  # c4
+
+
+        def c5(request):
+            match request.GET.get("kind"):
+                case str(kind):
+                    search_products(kind)  # c5
+
+
+        def c6(request):
+            with request.GET.get("f") as name:
+                search_products(name)  # c6
+
+
+        def c7(request):
+            filters = {}
+            filters["name"] = request.GET["q"]
+            search_products(filters)  # c7
+
+
+        def c8(request):
+            total = ""
+            total += request.GET["q"]
+            search_products(total)  # c8
+
+
+        def c9(request):
+            words = [w for w in request.GET.getlist("w")]
+            search_products(words[0])  # c9
+
+
+        def b4(request):
+            term = request.GET["q"]
+            other = "shoes"
+            search_products(other)  # b4
+
+
         def b1(request):
             search_products(fixed_term())  # b1
 
@@ -142,12 +199,22 @@ public class RequestDataReachTests
     [TestCase("a7", "DJ101:Error", TestName = "Aliased connection import, SQL built from a helper's request data")]
     [TestCase("a8", "DJ101:Error", TestName = "A method of the class that reads self.request")]
     [TestCase("a9", "DJ101:Error", TestName = "form.data is request data")]
+    [TestCase("c1", "DJ101:Error", TestName = "A loop variable appended to a list that is joined")]
+    [TestCase("c2", "DJ101:Error", TestName = "A walrus target")]
+    [TestCase("c3", "DJ101:Error", TestName = "A tuple-unpacking target")]
+    [TestCase("c4", "DJ101:Error", TestName = "An attribute of self assigned from request data")]
+    [TestCase("c5", "DJ101:Error", TestName = "A match capture of request data")]
+    [TestCase("c6", "DJ101:Error", TestName = "A with target bound to request data")]
+    [TestCase("c7", "DJ101:Error", TestName = "A dict item assignment")]
+    [TestCase("c8", "DJ101:Error", TestName = "An augmented assignment")]
+    [TestCase("c9", "DJ101:Error", TestName = "A comprehension over request data")]
     public void Request_data_found_only_through_the_paths_the_filter_follows_is_reported(string marker, string expected)
     {
         Assert.That(FindingsByMarker().GetValueOrDefault(marker), Is.EqualTo(expected));
     }
 
     [TestCase("b1", TestName = "A helper returning a constant is not request data")]
+    [TestCase("b4", TestName = "A constant variable next to request data in the same view")]
     [TestCase("b2", TestName = "Mutually recursive helpers without a source are not request data")]
     [TestCase("b3", TestName = "A routed int URL parameter is not request data")]
     public void Calls_without_request_data_are_not_reported(string marker)

@@ -102,8 +102,8 @@ public static class VulnerableApiCalls
                 {
                     var callText = call.ToString().Trim();
                     taint ??= document.GetPythonTaint(ct);
-                    var fromRequest = taint.MayHoldRequestData(PythonTaintModel.OwnerOf(call))
-                                      && call.ArgumentList.Arguments.Any(a => taint.Evaluate(a.Expression, ct).OriginFor(SinkKind.Sql) == TaintOrigin.Request);
+                    var fromRequest = call.ArgumentList.Arguments.Any(a =>
+                        taint.MayCarryRequestData(a.Expression) && taint.Evaluate(a.Expression, ct).OriginFor(SinkKind.Sql) == TaintOrigin.Request);
                     result.Add(new VulnerableApiCall(api, document.Path, call.Span, callText.Length > 80 ? callText[..77] + "..." : callText, fromRequest));
                 }
         }

@@ -38,7 +38,7 @@ public static class RequestData
         if (IsEscaped(expression)) return false;
         var model = file.Document.GetPythonTaint(cancellationToken);
         // No data flow where request data cannot be (most functions): the syntactic check alone decides there.
-        if (!model.MayHoldRequestData(PythonTaintModel.OwnerOf(expression))) return IsFromRequest(expression);
+        if (!model.MayCarryRequestData(expression)) return IsFromRequest(expression);
         var taint = model.Evaluate(expression, cancellationToken);
         if (taint.MaxOrigin == TaintOrigin.Request)
         {

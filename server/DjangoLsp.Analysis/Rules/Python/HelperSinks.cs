@@ -27,7 +27,7 @@ internal static class HelperSinks
             if (!MayReachSink(rule, target)) continue;
             foreach (var (argument, parameter) in target.Bind(call))
             {
-                if (parameter < 0) continue;
+                if (parameter < 0 || !context.Taint.MayCarryRequestData(argument.Expression)) continue;
                 var value = context.Taint.Evaluate(argument.Expression, context.CancellationToken);
                 if (value.OriginFor(kind) != TaintOrigin.Request) continue;
                 var inner = SinksOf(rule, kind, target, parameter, context.CancellationToken);
