@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using DjangoLsp.Analysis.Semantics;
 using DjangoLsp.Python.Syntax;
 
@@ -14,23 +13,23 @@ internal sealed class FunctionTaintAnalysis
     private const int MaxPasses = 25;
     private readonly TaintEvaluator _evaluator;
     private readonly PythonSemanticModel _model;
-    private readonly Func<FunctionDefinitionSyntax, TaintSeed?, ImmutableDictionary<string, TaintValue>> _parameters;
+    private readonly Func<FunctionDefinitionSyntax, TaintSeed?, TaintState> _parameters;
 
     /// <param name="parameters">The state at a function's entry (its parameters), given the seed of the run.</param>
     public FunctionTaintAnalysis(PythonSemanticModel model, TaintEvaluator evaluator,
-        Func<FunctionDefinitionSyntax, TaintSeed?, ImmutableDictionary<string, TaintValue>> parameters)
+        Func<FunctionDefinitionSyntax, TaintSeed?, TaintState> parameters)
     {
         _model = model;
         _evaluator = evaluator;
         _parameters = parameters;
     }
 
-    public Dictionary<SyntaxNode, ImmutableDictionary<string, TaintValue>> Run(SyntaxNode owner, TaintSeed? seed, CancellationToken cancellationToken)
+    public Dictionary<SyntaxNode, TaintState> Run(SyntaxNode owner, TaintSeed? seed, CancellationToken cancellationToken)
     {
         var graph = _model.GetControlFlowGraph(owner, cancellationToken);
-        var initial = owner is FunctionDefinitionSyntax function ? _parameters(function, seed) : ImmutableDictionary<string, TaintValue>.Empty;
+        var initial = owner is FunctionDefinitionSyntax function ? _parameters(function, seed) : TaintState.Empty;
         var order = graph.ReversePostOrder();
-        var exitStates = new Dictionary<BasicBlock, ImmutableDictionary<string, TaintValue>>();
+        var exitStates = new Dictionary<BasicBlock, TaintState>();
         for (var pass = 0; pass < MaxPasses; pass++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -47,7 +46,7 @@ internal sealed class FunctionTaintAnalysis
             }
             if (!changed) break;
         }
-        var result = new Dictionary<SyntaxNode, ImmutableDictionary<string, TaintValue>>(ReferenceEqualityComparer.Instance);
+        var result = new Dictionary<SyntaxNode, TaintState>(ReferenceEqualityComparer.Instance);
         foreach (var block in order)
         {
             var state = EntryState(block, graph, initial, exitStates);
@@ -60,11 +59,11 @@ internal sealed class FunctionTaintAnalysis
         return result;
     }
 
-    private ImmutableDictionary<string, TaintValue> EntryState(BasicBlock block, ControlFlowGraph graph,
-        ImmutableDictionary<string, TaintValue> initial, Dictionary<BasicBlock, ImmutableDictionary<string, TaintValue>> exitStates)
+    private TaintState EntryState(BasicBlock block, ControlFlowGraph graph,
+        TaintState initial, Dictionary<BasicBlock, TaintState> exitStates)
     {
         if (block == graph.Entry) return initial;
-        ImmutableDictionary<string, TaintValue>? joined = null;
+        TaintState? joined = null;
         foreach (var edge in block.Predecessors)
         {
             if (!exitStates.TryGetValue(edge.From, out var state)) continue;
@@ -75,24 +74,11 @@ internal sealed class FunctionTaintAnalysis
         return joined ?? initial;
     }
 
-    private static ImmutableDictionary<string, TaintValue> Join(ImmutableDictionary<string, TaintValue> a, ImmutableDictionary<string, TaintValue> b)
-    {
-        var result = a;
-        foreach (var (key, value) in b)
-            result = result.SetItem(key, a.TryGetValue(key, out var other) ? TaintValue.Join(other, value) : value);
-        // A variable missing on one side keeps its default there; keep the other side's (possibly tainted) value.
-        return result;
-    }
+    private static TaintState Join(TaintState a, TaintState b) => TaintState.Union(a, b);
 
-    private static bool SameTaint(ImmutableDictionary<string, TaintValue> a, ImmutableDictionary<string, TaintValue> b)
-    {
-        if (a.Count != b.Count) return false;
-        foreach (var (key, value) in a)
-            if (!b.TryGetValue(key, out var other) || !value.SameTaint(other)) return false;
-        return true;
-    }
+    private static bool SameTaint(TaintState a, TaintState b) => TaintState.SameTaint(a, b);
 
-    private void Transfer(SyntaxNode element, ref ImmutableDictionary<string, TaintValue> state)
+    private void Transfer(SyntaxNode element, ref TaintState state)
     {
         switch (element)
         {

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using DjangoLsp.Analysis.Engine;
 using DjangoLsp.Analysis.Project;
 using DjangoLsp.Analysis.Semantics;
@@ -55,7 +54,7 @@ public sealed class PythonTaintModel
         var owner = OwnerOf(expression);
         var seed = _seed != null && _seed.Function == owner ? _seed : null;
         var states = _shared.States(owner, seed, cancellationToken);
-        var state = ImmutableDictionary<string, TaintValue>.Empty;
+        var state = TaintState.Empty;
         for (SyntaxNode? node = expression; node != null && node != owner; node = node.Parent)
         {
             if (states.TryGetValue(node, out var found))
@@ -86,6 +85,55 @@ public sealed class PythonTaintModel
     /// <summary>A cache for per-function results computed outside the model (e.g. rules' sink summaries), living as long as the model.</summary>
     internal ConcurrentDictionary<object, object> SummaryCache => _shared.External;
 
+    /// <summary>How far request data can get in this module (shared by the seeded views).</summary>
+    internal RequestDataReach Reach => _shared.Reach;
+
+    /// <summary>
+    /// False when no value evaluated in <paramref name="owner"/> (see <see cref="OwnerOf"/>) can be request data in this
+    /// view of the model: <see cref="Evaluate"/> of any expression there has no <see cref="TaintOrigin.Request"/> origin.
+    /// </summary>
+    internal bool MayHoldRequestData(SyntaxNode owner) => _shared.Reach.MayHold(owner, _seed != null && _seed.Function == owner ? _seed : null);
+
+    /// <summary>
+    /// False when <paramref name="expression"/> cannot be request data in this view of the model (a cheap syntactic check,
+    /// <see cref="RequestDataReach.MayCarry"/>): <see cref="Evaluate"/> would give it no <see cref="TaintOrigin.Request"/> origin.
+    /// </summary>
+    internal bool MayCarryRequestData(ExpressionSyntax expression)
+    {
+        var owner = OwnerOf(expression);
+        return _shared.Reach.MayCarry(expression, owner, _seed != null && _seed.Function == owner ? _seed : null);
+    }
+
+    /// <summary>The URL parameters routed to <paramref name="function"/> (a view function or an HTTP-method handler), or null.</summary>
+    internal IReadOnlyDictionary<string, UrlParameter>? UrlParametersOf(FunctionDefinitionSyntax function) => _shared.UrlParametersOf(function);
+
+    /// <summary>
+    /// The calls among <paramref name="calls"/> into workspace functions (with a document) made where request data can be,
+    /// with their targets, in order: the only calls through which request data can reach a sink in a helper. Cached per
+    /// list and seed, so every rule of a document shares one resolution pass.
+    /// </summary>
+    internal IReadOnlyList<(CallExpressionSyntax Call, CallTarget Target)> WorkspaceCallsWithRequestData(IReadOnlyList<CallExpressionSyntax> calls)
+    {
+        var key = ("request-calls", calls, _seed);
+        if (_shared.External.TryGetValue(key, out var cached)) return (IReadOnlyList<(CallExpressionSyntax, CallTarget)>)cached;
+        var result = new List<(CallExpressionSyntax, CallTarget)>();
+        SyntaxNode? lastOwner = null;
+        var lastMayHold = false;
+        foreach (var call in calls)
+        {
+            if (ResolveCallee(call) is not { Model.Document: not null } target) continue;
+            var owner = OwnerOf(call);
+            if (owner != lastOwner)
+            {
+                lastOwner = owner;
+                lastMayHold = MayHoldRequestData(owner);
+            }
+            if (lastMayHold) result.Add((call, target));
+        }
+        _shared.External.TryAdd(key, result);
+        return result;
+    }
+
     /// <summary>The function whose body evaluates <paramref name="node"/>, or the module.</summary>
     public static SyntaxNode OwnerOf(SyntaxNode node)
     {
@@ -102,7 +150,7 @@ public sealed class PythonTaintModel
     private sealed class Shared
     {
         private const int MaxSummarisedParameters = 12;
-        private readonly ConcurrentDictionary<(SyntaxNode Owner, TaintSeed? Seed), Lazy<Dictionary<SyntaxNode, ImmutableDictionary<string, TaintValue>>>> _functions = new();
+        private readonly ConcurrentDictionary<(SyntaxNode Owner, TaintSeed? Seed), Lazy<Dictionary<SyntaxNode, TaintState>>> _functions = new();
         private readonly ConcurrentDictionary<FunctionDefinitionSyntax, ReturnSummary> _summaries = new(ReferenceEqualityComparer.Instance);
         private readonly PythonTaintModel _owner;
 
@@ -114,7 +162,10 @@ public sealed class PythonTaintModel
             Document = document;
             _owner = owner;
             Evaluator = new TaintEvaluator(semantics, path, this.ResolveCallee, GetReturnSummary, UrlKwarg);
+            Reach = new RequestDataReach(owner);
         }
+
+        public RequestDataReach Reach { get; }
 
         public PythonSemanticModel Semantics { get; }
         public string Path { get; }
@@ -123,12 +174,12 @@ public sealed class PythonTaintModel
         public TaintEvaluator Evaluator { get; }
         public ConcurrentDictionary<object, object> External { get; } = new();
 
-        public Dictionary<SyntaxNode, ImmutableDictionary<string, TaintValue>> States(SyntaxNode owner, TaintSeed? seed, CancellationToken cancellationToken)
+        public Dictionary<SyntaxNode, TaintState> States(SyntaxNode owner, TaintSeed? seed, CancellationToken cancellationToken)
         {
             // Seeded runs (summaries) never block on another thread: helpers calling each other on two threads
             // would otherwise wait for each other's lazy values.
             var mode = seed == null ? LazyThreadSafetyMode.ExecutionAndPublication : LazyThreadSafetyMode.PublicationOnly;
-            var lazy = _functions.GetOrAdd((owner, seed), key => new Lazy<Dictionary<SyntaxNode, ImmutableDictionary<string, TaintValue>>>(
+            var lazy = _functions.GetOrAdd((owner, seed), key => new Lazy<Dictionary<SyntaxNode, TaintState>>(
                 () => new FunctionTaintAnalysis(Semantics, Evaluator, InitialState).Run(key.Owner, key.Seed, cancellationToken), mode));
             try
             {
@@ -137,15 +188,15 @@ public sealed class PythonTaintModel
             catch (OperationCanceledException)
             {
                 // A cancelled analysis must not be cached for the next caller.
-                _functions.TryRemove(new KeyValuePair<(SyntaxNode, TaintSeed?), Lazy<Dictionary<SyntaxNode, ImmutableDictionary<string, TaintValue>>>>((owner, seed), lazy));
+                _functions.TryRemove(new KeyValuePair<(SyntaxNode, TaintSeed?), Lazy<Dictionary<SyntaxNode, TaintState>>>((owner, seed), lazy));
                 throw;
             }
         }
 
         /// <summary>Parameters at function entry: request data for seeded/URL-captured ones, clean for self and int/uuid URL parameters.</summary>
-        private ImmutableDictionary<string, TaintValue> InitialState(FunctionDefinitionSyntax function, TaintSeed? seed)
+        private TaintState InitialState(FunctionDefinitionSyntax function, TaintSeed? seed)
         {
-            var state = ImmutableDictionary<string, TaintValue>.Empty;
+            var state = TaintState.Empty;
             var parameters = function.Parameters.Parameters;
             var url = seed == null ? UrlParametersOf(function) : null;
             for (var i = 0; i < parameters.Count; i++)
@@ -165,7 +216,7 @@ public sealed class PythonTaintModel
         }
 
         /// <summary>The URL parameters routed to this view function, or to the class of this HTTP-method handler.</summary>
-        private IReadOnlyDictionary<string, UrlParameter>? UrlParametersOf(FunctionDefinitionSyntax function)
+        public IReadOnlyDictionary<string, UrlParameter>? UrlParametersOf(FunctionDefinitionSyntax function)
         {
             if (Environment == null) return null;
             var enclosing = function.Ancestors().FirstOrDefault(a => a is FunctionDefinitionSyntax or ClassDefinitionSyntax);

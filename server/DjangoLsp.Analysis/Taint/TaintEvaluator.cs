@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using DjangoLsp.Analysis.Engine;
 using DjangoLsp.Analysis.Semantics;
 using DjangoLsp.Python.Syntax;
@@ -34,7 +33,7 @@ internal sealed class TaintEvaluator
 
     public RelatedLocation Location(SyntaxNode node, string message) => new(_path, node.Span, message);
 
-    public TaintValue Eval(ExpressionSyntax? expression, ref ImmutableDictionary<string, TaintValue> state, int depth = 0)
+    public TaintValue Eval(ExpressionSyntax? expression, ref TaintState state, int depth = 0)
     {
         if (expression == null) return TaintValue.Clean;
         if (depth > MaxDepth) return TaintValue.Unknown;
@@ -235,7 +234,7 @@ internal sealed class TaintEvaluator
         return sb.ToString();
     }
 
-    private TaintValue EvalName(NameExpressionSyntax name, ImmutableDictionary<string, TaintValue> state)
+    private TaintValue EvalName(NameExpressionSyntax name, TaintState state)
     {
         if (state.TryGetValue(name.Name, out var value)) return value;
         var binding = _model.GetReachingBinding(name);
@@ -257,7 +256,7 @@ internal sealed class TaintEvaluator
 
     private static bool IsUpperCase(string name) => name.Any(char.IsLetter) && !name.Any(char.IsLower);
 
-    private TaintValue EvalAttribute(AttributeExpressionSyntax attribute, ref ImmutableDictionary<string, TaintValue> state, int depth)
+    private TaintValue EvalAttribute(AttributeExpressionSyntax attribute, ref TaintState state, int depth)
     {
         var dotted = attribute.GetDottedText();
         if (dotted != null && state.TryGetValue(dotted, out var tracked)) return tracked;
@@ -299,7 +298,7 @@ internal sealed class TaintEvaluator
         return annotation != null && (annotation.EndsWith("HttpRequest", StringComparison.Ordinal) || annotation == "Request");
     }
 
-    private TaintValue EvalCall(CallExpressionSyntax call, ref ImmutableDictionary<string, TaintValue> state, int depth)
+    private TaintValue EvalCall(CallExpressionSyntax call, ref TaintState state, int depth)
     {
         var callee = call.Expression.Unparenthesize();
         if (callee is AttributeExpressionSyntax method && IsRequestObject(method.Expression))
@@ -353,7 +352,7 @@ internal sealed class TaintEvaluator
     /// The value of a call to a summarised workspace function: what it returns on its own, plus each argument's data
     /// for the sink kinds that survive from the matching parameter to the return value.
     /// </summary>
-    private TaintValue ThroughHelper(CallExpressionSyntax call, CallTarget target, ReturnSummary summary, ref ImmutableDictionary<string, TaintValue> state, int depth)
+    private TaintValue ThroughHelper(CallExpressionSyntax call, CallTarget target, ReturnSummary summary, ref TaintState state, int depth)
     {
         var own = target.IsVirtual ? TaintValue.Join(summary.Base, TaintValue.Unknown) : summary.Base;
         var result = own.WithStep(Location(call, $"returned by {target.Describe()}"));
@@ -394,7 +393,7 @@ internal sealed class TaintEvaluator
         return false;
     }
 
-    private TaintValue JoinArguments(CallExpressionSyntax call, ref ImmutableDictionary<string, TaintValue> state, int depth)
+    private TaintValue JoinArguments(CallExpressionSyntax call, ref TaintState state, int depth)
     {
         var result = TaintValue.Clean;
         foreach (var argument in call.ArgumentList.Arguments)
@@ -403,7 +402,7 @@ internal sealed class TaintEvaluator
     }
 
     /// <summary>Binds an assignment target; <paramref name="valueSyntax"/> lets tuple targets pair with tuple values.</summary>
-    public void AssignTarget(ExpressionSyntax target, TaintValue value, ExpressionSyntax? valueSyntax, ref ImmutableDictionary<string, TaintValue> state, int depth = 0)
+    public void AssignTarget(ExpressionSyntax target, TaintValue value, ExpressionSyntax? valueSyntax, ref TaintState state, int depth = 0)
     {
         switch (target)
         {

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using DjangoLsp.Analysis.Semantics;
 using DjangoLsp.Python.Syntax;
 
@@ -20,7 +19,7 @@ internal sealed class TaintGuards
     }
 
     /// <summary>What is known on the branch where <paramref name="condition"/> is <paramref name="whenTrue"/>.</summary>
-    public ImmutableDictionary<string, TaintValue> Refine(ExpressionSyntax condition, bool whenTrue, ImmutableDictionary<string, TaintValue> state)
+    public TaintState Refine(ExpressionSyntax condition, bool whenTrue, TaintState state)
     {
         condition = condition.Unparenthesize();
         switch (condition)
@@ -80,17 +79,9 @@ internal sealed class TaintGuards
         return false;
     }
 
-    private static ImmutableDictionary<string, TaintValue> JoinStates(ImmutableDictionary<string, TaintValue> a, ImmutableDictionary<string, TaintValue> b)
-    {
-        var result = a;
-        foreach (var (key, value) in b)
-            result = result.SetItem(key, a.TryGetValue(key, out var other) ? TaintValue.Join(other, value) : value);
-        foreach (var (key, value) in a)
-            if (!b.ContainsKey(key)) result = result.SetItem(key, value);
-        return result;
-    }
+    private static TaintState JoinStates(TaintState a, TaintState b) => TaintState.Union(a, b);
 
-    private ImmutableDictionary<string, TaintValue> Sanitize(ExpressionSyntax expression, ImmutableDictionary<string, TaintValue> state, params SinkKind[] kinds)
+    private TaintState Sanitize(ExpressionSyntax expression, TaintState state, params SinkKind[] kinds)
     {
         var key = TaintEvaluator.StateKey(expression);
         if (key == null) return state;

@@ -24,6 +24,7 @@ public sealed class TaintWorkspace : ITaintEnvironment
     private readonly ConditionalWeakTable<AnalysisDocument, PythonTaintModel> _documents = new();
     private readonly ConcurrentDictionary<string, PythonTaintModel?> _modules = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Dir, string Name), CallTarget?> _targets = new();
+    private readonly ConcurrentDictionary<string, string> _directories = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<DjangoProject?>> _projects = new(StringComparer.Ordinal);
 
     private TaintWorkspace(AnalysisContext context) => _context = context;
@@ -34,9 +35,10 @@ public sealed class TaintWorkspace : ITaintEnvironment
 
     private PythonTaintModel Model(AnalysisDocument document, CancellationToken cancellationToken)
     {
-        // A module loaded for another file's call with the same content: share its summaries.
-        if (_modules.TryGetValue(Path.GetFullPath(document.Path), out var loaded) && loaded?.Document is { } same && same.Text.ContentEquals(document.Text))
-            return loaded;
+        // A module loaded for another file's call as this very document (the scan shares its documents): share its
+        // summaries. Another snapshot's model would not do even with the same text: its nodes are other objects.
+        if (_modules.TryGetValue(Path.GetFullPath(document.Path), out var loaded) && ReferenceEquals(loaded?.Document, document))
+            return loaded!;
         return _documents.GetValue(document, d => new PythonTaintModel(d.GetPythonSemantics(cancellationToken), d.Path, this, d));
     }
 
@@ -64,8 +66,9 @@ public sealed class TaintWorkspace : ITaintEnvironment
     private CallTarget? Resolve(string qualifiedName, string fromPath, int depth)
     {
         if (depth > MaxReexports || qualifiedName.Contains("()") || qualifiedName.Contains("[]")) return null;
-        if (ExternalPrefixes.Any(p => qualifiedName.StartsWith(p, StringComparison.Ordinal))) return null;
-        var dir = Path.GetDirectoryName(Path.GetFullPath(fromPath)) ?? "";
+        foreach (var prefix in ExternalPrefixes)
+            if (qualifiedName.StartsWith(prefix, StringComparison.Ordinal)) return null;
+        var dir = _directories.GetOrAdd(fromPath, p => Path.GetDirectoryName(Path.GetFullPath(p)) ?? "");
         return _targets.GetOrAdd((dir, qualifiedName), key => Find(key.Name, key.Dir, depth));
     }
 

@@ -18,4 +18,12 @@ public sealed class SnapshotFiles : IWorkspaceFiles
 
     public AnalysisDocument? TryGetDocument(string path) =>
         _documents.GetOrAdd(path, p => new Lazy<AnalysisDocument?>(() => _files.TryGetDocument(p), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
+    /// <summary>
+    /// The document rules already loaded through these files for <paramref name="path"/>, or null. The scan analyses that
+    /// one instead of a copy of its own, so the module is parsed once and the taint models of calls into it are the ones
+    /// its own analysis uses. (Files the scan reads itself are not kept here: they can be collected once analysed.)
+    /// </summary>
+    public AnalysisDocument? Loaded(string path) =>
+        _documents.TryGetValue(path, out var lazy) && lazy.IsValueCreated ? lazy.Value : null;
 }

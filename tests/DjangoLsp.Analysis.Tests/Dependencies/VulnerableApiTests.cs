@@ -134,6 +134,13 @@ public class VulnerableApiTests
     [TestCase("v = EmailValidator()", "PYSEC-2023-100", "4.2.2")]
     [TestCase("s = Truncator(text).words(30, html=True)", "PYSEC-2024-47", "4.2.10")]
     [TestCase("agg = StringAgg(\"name\", delimiter=sep)", "PYSEC-2020-35", "3.0.2")]
+    // Calls whose name only contains the entry's keyword (values_list, urlizetrunc) or is another of its names.
+    [TestCase("rows = qs.values_list(*aliases)", "PYSEC-2024-70", "4.2.14")]
+    [TestCase("rows = qs.aggregate(**aliases)", "PYSEC-2022-190", "3.2.12")]
+    [TestCase("d = Extract(text, sep)", "PYSEC-2022-213", "3.2.13")]
+    [TestCase("f = forms.URLField()", "PYSEC-2023-100", "4.2.2")]
+    [TestCase("s = Truncator(text).chars(30, html=True)", "PYSEC-2023-226", "4.2.5")]
+    [TestCase("t = urlizetrunc(text, 10)", "PYSEC-2024-56", "4.2.13")]
     public void Each_table_entry_matches_its_call(string line, string advisory, string version)
     {
         Write("requirements.txt", $"Django=={version}\n");

@@ -22,8 +22,20 @@ public sealed record VulnerableApi(
     public Advisory? Find(IReadOnlyList<Advisory> advisories) =>
         advisories.FirstOrDefault(a => a.Id == AdvisoryId || a.Aliases.Contains(Cve));
 
-    /// <summary>Words one of which a file must contain to be worth parsing for this entry.</summary>
+    /// <summary>
+    /// Words one of which a file must contain to be worth parsing for this entry. The name of the function or method of
+    /// every call <see cref="MatchesCall"/> accepts contains one of them (<c>values</c> for <c>values_list</c>), so calls
+    /// whose name contains none are not tried (<see cref="NamesCall"/>).
+    /// </summary>
     public required IReadOnlyList<string> Keywords { get; init; }
+
+    /// <summary>Whether a call to a function or method named <paramref name="calleeName"/> may be one of this entry.</summary>
+    public bool NamesCall(string calleeName)
+    {
+        foreach (var keyword in Keywords)
+            if (calleeName.Contains(keyword, StringComparison.Ordinal)) return true;
+        return false;
+    }
 
     /// <summary>
     /// The bug needs attacker-chosen names (aliases, kinds, delimiters), not just attacker-chosen data: a call is an error

@@ -1,3 +1,4 @@
+using DjangoLsp.Analysis.Rules;
 using System.Collections.Concurrent;
 using DjangoLsp.Analysis.Engine;
 using DjangoLsp.Analysis.Syntax;
@@ -18,29 +19,61 @@ public sealed record VulnerableApiCall(VulnerableApi Api, string Path, TextSpan 
 public static class VulnerableApiCalls
 {
     private const int MaxProjectFiles = 20_000;
-    private static readonly ConcurrentDictionary<string, (string Hash, IReadOnlyList<VulnerableApiCall> Calls)> Memo = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, MemoEntry> Memo = new(StringComparer.Ordinal);
     private static readonly string[] SkippedFolders = { "node_modules", "site-packages", "venv", "env", "__pycache__", "migrations", "build", "dist" };
 
     /// <summary>The calls of entries in <paramref name="apis"/> in one document.</summary>
     public static IReadOnlyList<VulnerableApiCall> In(AnalysisDocument document, IReadOnlyList<VulnerableApi> apis, CancellationToken ct)
     {
         if (document.Kind is not (DocumentKind.Python or DocumentKind.DjangoTemplate)) return Array.Empty<VulnerableApiCall>();
-        var hash = Convert.ToHexString(document.Text.GetContentHash().AsSpan());
+        // A file that names no entry of the table has no call of it: no hash, no tree walk (most files).
+        var candidates = Candidates(document, VulnerableApiTable.Django);
+        if (candidates.Count == 0) return Array.Empty<VulnerableApiCall>();
         var key = System.IO.Path.GetFullPath(document.Path);
-        if (!Memo.TryGetValue(key, out var memo) || memo.Hash != hash)
+        if (!Memo.TryGetValue(key, out var memo) || !memo.Holds(document.Text))
         {
-            memo = (hash, Find(document, VulnerableApiTable.Django, ct));
+            memo = new MemoEntry(new WeakReference<SourceText>(document.Text), Find(document, candidates, ct));
             if (Memo.Count > 100_000) Memo.Clear();
             Memo[key] = memo;
         }
         return memo.Calls.Where(c => apis.Contains(c.Api)).ToList();
     }
 
-    private static IReadOnlyList<VulnerableApiCall> Find(AnalysisDocument document, IReadOnlyList<VulnerableApi> apis, CancellationToken ct)
+    /// <summary>
+    /// The calls found in one text of a file. The same text object (a scan, an unchanged buffer) is recognised without
+    /// hashing; another object with the same content by its content hash, computed only then.
+    /// </summary>
+    private sealed class MemoEntry(WeakReference<SourceText> text, IReadOnlyList<VulnerableApiCall> calls)
     {
-        var text = document.Text.ToString();
-        var candidates = apis.Where(a => a.Keywords.Any(k => text.Contains(k, StringComparison.Ordinal))).ToList();
-        if (candidates.Count == 0) return Array.Empty<VulnerableApiCall>();
+        private string? _hash;
+
+        public IReadOnlyList<VulnerableApiCall> Calls => calls;
+
+        public bool Holds(SourceText other)
+        {
+            text.TryGetTarget(out var own);
+            if (ReferenceEquals(own, other)) return true;
+            if (_hash == null)
+            {
+                if (own == null) return false;
+                _hash = HashOf(own);
+            }
+            return _hash == HashOf(other);
+        }
+
+        private static string HashOf(SourceText source) => Convert.ToHexString(source.GetContentHash().AsSpan());
+    }
+
+    /// <summary>The entries of <paramref name="apis"/> one of whose keywords occurs in the document's text.</summary>
+    private static List<VulnerableApi> Candidates(AnalysisDocument document, IReadOnlyList<VulnerableApi> apis)
+    {
+        var text = document.GetTextString();
+        return apis.Where(a => a.Keywords.Any(k => text.Contains(k, StringComparison.Ordinal))).ToList();
+    }
+
+    private static IReadOnlyList<VulnerableApiCall> Find(AnalysisDocument document, IReadOnlyList<VulnerableApi> candidates, CancellationToken ct)
+    {
+        var text = document.GetTextString();
         var result = new List<VulnerableApiCall>();
         if (document.Kind == DocumentKind.DjangoTemplate)
         {
@@ -53,15 +86,24 @@ public static class VulnerableApiCalls
             return result;
         }
         PythonTaintModel? taint = null;
-        foreach (var call in document.GetPythonSyntax(ct).Root.DescendantNodes().OfType<CallExpressionSyntax>())
+        foreach (var call in document.GetPythonNodes(ct).Calls)
         {
             ct.ThrowIfCancellationRequested();
+            // Every entry matches calls by the callee's name, which contains one of the entry's keywords.
+            var name = call.Expression switch
+            {
+                NameExpressionSyntax n => n.Name,
+                AttributeExpressionSyntax a => a.Name,
+                _ => null,
+            };
+            if (name == null) continue;
             foreach (var api in candidates)
-                if (api.MatchesCall(call))
+                if (api.NamesCall(name) && api.MatchesCall(call))
                 {
                     var callText = call.ToString().Trim();
                     taint ??= document.GetPythonTaint(ct);
-                    var fromRequest = call.ArgumentList.Arguments.Any(a => taint.Evaluate(a.Expression, ct).OriginFor(SinkKind.Sql) == TaintOrigin.Request);
+                    var fromRequest = call.ArgumentList.Arguments.Any(a =>
+                        taint.MayCarryRequestData(a.Expression) && taint.Evaluate(a.Expression, ct).OriginFor(SinkKind.Sql) == TaintOrigin.Request);
                     result.Add(new VulnerableApiCall(api, document.Path, call.Span, callText.Length > 80 ? callText[..77] + "..." : callText, fromRequest));
                 }
         }

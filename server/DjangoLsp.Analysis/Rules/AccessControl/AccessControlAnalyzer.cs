@@ -26,7 +26,7 @@ public sealed class AccessControlAnalyzer : IDocumentAnalyzer
 
     public IEnumerable<Finding> Analyze(AnalysisDocument document, AnalysisContext context, CancellationToken cancellationToken)
     {
-        var text = document.Text.ToString();
+        var text = document.GetTextString();
         if (!text.Contains("request", StringComparison.Ordinal) && !text.Contains("View", StringComparison.Ordinal)) return Array.Empty<Finding>();
         var project = DjangoProjectModel.ForFile(document.Path, context, cancellationToken);
         if (project == null) return Array.Empty<Finding>();

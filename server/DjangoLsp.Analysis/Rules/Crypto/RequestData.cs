@@ -36,7 +36,10 @@ public static class RequestData
     {
         trace = Array.Empty<RelatedLocation>();
         if (IsEscaped(expression)) return false;
-        var taint = file.Document.GetPythonTaint(cancellationToken).Evaluate(expression, cancellationToken);
+        var model = file.Document.GetPythonTaint(cancellationToken);
+        // No data flow where request data cannot be (most functions): the syntactic check alone decides there.
+        if (!model.MayCarryRequestData(expression)) return IsFromRequest(expression);
+        var taint = model.Evaluate(expression, cancellationToken);
         if (taint.MaxOrigin == TaintOrigin.Request)
         {
             trace = taint.Trace;

@@ -87,7 +87,7 @@ public sealed class WeakHasherInCodeAnalyzer : PythonRuleAnalyzer
 
     protected override IEnumerable<Finding> Analyze(PythonFile file, CancellationToken cancellationToken)
     {
-        if (file.IsTestFile || (!file.Text.ToString().Contains("Hasher", StringComparison.Ordinal) && !file.Text.ToString().Contains("hasher", StringComparison.Ordinal)))
+        if (file.IsTestFile || (!file.Document.GetTextString().Contains("Hasher", StringComparison.Ordinal) && !file.Document.GetTextString().Contains("hasher", StringComparison.Ordinal)))
             yield break;
         foreach (var call in file.Calls())
         {

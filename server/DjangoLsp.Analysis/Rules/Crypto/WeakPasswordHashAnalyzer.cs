@@ -64,6 +64,8 @@ public sealed class WeakPasswordHashAnalyzer : PythonRuleAnalyzer
 
     protected override IEnumerable<Finding> Analyze(PythonFile file, CancellationToken cancellationToken)
     {
+        // A hashlib.* name needs an import that names hashlib: no qualified names to resolve without one.
+        if (!file.Document.GetTextString().Contains("hashlib", StringComparison.Ordinal)) yield break;
         foreach (var call in file.Calls())
         {
             cancellationToken.ThrowIfCancellationRequested();

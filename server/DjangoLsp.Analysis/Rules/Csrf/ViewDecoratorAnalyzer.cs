@@ -26,7 +26,7 @@ public sealed class ViewDecoratorAnalyzer : IDocumentAnalyzer
     public IEnumerable<Finding> Analyze(AnalysisDocument document, AnalysisContext context, CancellationToken cancellationToken)
     {
         var tree = document.GetPythonSyntax(cancellationToken);
-        var text = document.Text.ToString();
+        var text = document.GetTextString();
         // Cheap pre-filter: nothing to do in the vast majority of modules.
         if (!text.Contains("csrf_exempt", StringComparison.Ordinal) && !text.Contains("xframe_options_exempt", StringComparison.Ordinal))
             return Array.Empty<Finding>();

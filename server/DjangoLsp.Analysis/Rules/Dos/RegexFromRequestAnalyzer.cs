@@ -63,6 +63,8 @@ public sealed class RegexFromRequestAnalyzer : PythonRuleAnalyzer
 
     protected override IEnumerable<Finding> Analyze(PythonFile file, CancellationToken cancellationToken)
     {
+        // re.*/regex.* names come only from an import of re or regex: without one, no callee needs resolving.
+        if (!file.Semantics.Imports("re") && !file.Semantics.Imports("regex")) yield break;
         foreach (var call in file.Calls())
         {
             cancellationToken.ThrowIfCancellationRequested();

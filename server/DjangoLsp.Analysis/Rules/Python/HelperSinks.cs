@@ -17,17 +17,17 @@ internal static class HelperSinks
     /// <summary>For call-site findings: the message of the sink at the end of the chain (nested helpers are not repeated).</summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Finding, string> RootMessages = new();
 
-    public static IEnumerable<Finding> Find(PythonRule rule, SinkKind kind, RuleContext context, IEnumerable<CallExpressionSyntax> calls)
+    public static IEnumerable<Finding> Find(PythonRule rule, SinkKind kind, RuleContext context, IReadOnlyList<CallExpressionSyntax> calls)
     {
         var findings = new List<Finding>();
-        foreach (var call in calls)
+        // Only request data is reported here: calls where none can be (most of them) are skipped before any data flow.
+        foreach (var (call, target) in context.Taint.WorkspaceCallsWithRequestData(calls))
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            var target = context.Taint.ResolveCallee(call);
-            if (target?.Model.Document == null || !MayReachSink(rule, target)) continue;
+            if (!MayReachSink(rule, target)) continue;
             foreach (var (argument, parameter) in target.Bind(call))
             {
-                if (parameter < 0) continue;
+                if (parameter < 0 || !context.Taint.MayCarryRequestData(argument.Expression)) continue;
                 var value = context.Taint.Evaluate(argument.Expression, context.CancellationToken);
                 if (value.OriginFor(kind) != TaintOrigin.Request) continue;
                 var inner = SinksOf(rule, kind, target, parameter, context.CancellationToken);
@@ -78,7 +78,7 @@ internal static class HelperSinks
             var context = new RuleContext(document, target.Model.WithSeed(seed), cancellationToken);
             var calls = BodyOf(target).Calls;
             var found = new List<Finding>();
-            if (rule.MightApply(document.Text.ToString()))
+            if (rule.MightApply(document.GetTextString()))
             {
                 foreach (var call in calls)
                 {

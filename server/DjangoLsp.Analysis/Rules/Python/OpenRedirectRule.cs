@@ -57,7 +57,7 @@ public sealed class OpenRedirectRule : TaintSinkRule
     public override IEnumerable<Finding> Analyze(AnalysisDocument document, AnalysisContext context, CancellationToken cancellationToken)
     {
         foreach (var finding in base.Analyze(document, context, cancellationToken)) yield return finding;
-        if (!document.Text.ToString().Contains("get_redirect_url", StringComparison.Ordinal)) yield break;
+        if (!document.GetTextString().Contains("get_redirect_url", StringComparison.Ordinal)) yield break;
         var taint = TaintWorkspace.ModelFor(document, context, cancellationToken);
         var ruleContext = new RuleContext(document, taint, cancellationToken);
         foreach (var function in taint.Semantics.Functions.Where(f => f.Name == "get_redirect_url"))

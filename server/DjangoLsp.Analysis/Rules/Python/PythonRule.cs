@@ -22,7 +22,7 @@ public abstract class PythonRule : IDocumentAnalyzer
 
     public virtual IEnumerable<Finding> Analyze(AnalysisDocument document, AnalysisContext context, CancellationToken cancellationToken)
     {
-        var direct = MightApply(document.Text.ToString());
+        var direct = MightApply(document.GetTextString());
         if (!direct && HelperSinkKind == null) return Array.Empty<Finding>();
         var taint = TaintWorkspace.ModelFor(document, context, cancellationToken);
         var ruleContext = new RuleContext(document, taint, cancellationToken);

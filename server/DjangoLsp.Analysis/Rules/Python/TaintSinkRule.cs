@@ -56,6 +56,8 @@ public abstract class TaintSinkRule : PythonRule
         if (sink == null) return null;
         var (api, argument) = sink.Value;
         if (context.Semantics.IsConstant(argument) || !IsDangerous(call, context)) return null;
+        // Where no request data can be, only a rule that reports unknown data needs the data flow.
+        if (!context.Taint.MayCarryRequestData(argument) && !ReportsUnknown(argument, context)) return null;
         var taint = context.Taint.Evaluate(argument, context.CancellationToken);
         var origin = taint.OriginFor(Kind);
         if (origin == TaintOrigin.None || (origin == TaintOrigin.Unknown && !ReportsUnknown(argument, context))) return null;

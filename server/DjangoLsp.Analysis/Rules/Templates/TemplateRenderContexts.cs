@@ -26,6 +26,7 @@ internal static class TemplateRenderContexts
     private const int MaxIndexedFiles = 5000;
     private static readonly Regex IncludeTag = new(@"\{%-?\s*include\s+(?<q>[""'])(?<name>[^""'\r\n]+)\k<q>", RegexOptions.Compiled);
     private static readonly ConcurrentDictionary<string, (string Stamp, IReadOnlyDictionary<string, IReadOnlyList<string>> Includers)> IncludeIndex = new(StringComparer.Ordinal);
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AnalysisContext, ConcurrentDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>> IndexPerContext = new();
 
     /// <summary>One output in one rendering context; <see cref="Origin"/> says which other template gave it that context.</summary>
     public sealed record RenderedOutput(TemplateOutput Output, RelatedLocation? Origin);
@@ -192,7 +193,9 @@ internal static class TemplateRenderContexts
         var count = 0;
         foreach (var directory in directories)
         {
-            var index = IndexOf(directory, cancellationToken);
+            // One analysis sees the disk as it was: the index (and the walk that stamps it) is checked once per context.
+            var index = IndexPerContext.GetValue(context, _ => new ConcurrentDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>(StringComparer.Ordinal))
+                .GetOrAdd(directory, d => IndexOf(d, cancellationToken));
             foreach (var name in names)
             {
                 if (!index.TryGetValue(name, out var includers)) continue;
