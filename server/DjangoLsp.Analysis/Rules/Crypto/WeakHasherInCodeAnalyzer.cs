@@ -87,8 +87,9 @@ public sealed class WeakHasherInCodeAnalyzer : PythonRuleAnalyzer
 
     protected override IEnumerable<Finding> Analyze(PythonFile file, CancellationToken cancellationToken)
     {
-        if (file.IsTestFile || (!file.Document.GetTextString().Contains("Hasher", StringComparison.Ordinal) && !file.Document.GetTextString().Contains("hasher", StringComparison.Ordinal)))
-            yield break;
+        if (file.IsTestFile) yield break;
+        var text = file.Document.GetTextString();
+        if (!text.Contains("Hasher", StringComparison.Ordinal) && !text.Contains("hasher", StringComparison.Ordinal)) yield break;
         foreach (var call in file.Calls())
         {
             cancellationToken.ThrowIfCancellationRequested();
