@@ -73,19 +73,30 @@ public sealed class CheckCommand
         var startupCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var timing = timings ? new ScanTimings() : null;
 
-        // Building the analyzers (rule tables, advisories) and walking the tree are both serial start-up work: the
-        // engine is built on another core while this thread walks.
+        // Building the analyzers (rule tables, advisories) and walking the tree are both start-up work. The engine is
+        // built on another core while a walk thread fills the scan queue, and the workers start on the first files
+        // found instead of waiting for the whole walk (taking the largest found so far, all largest first once it ends).
         var engineTask = Task.Run(() => timing != null ? timing.Measure("create engine", _app.CreateEngine) : _app.CreateEngine());
         var walker = new FileWalker(walk);
-        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
-        List<string> FindFiles()
+        var files = new ScanQueue();
+        void FindFiles()
         {
-            var found = new List<string>();
-            foreach (var file in paths.SelectMany(walker.EnumerateFiles))
-                if (sizes.TryAdd(file.Path, file.Length)) found.Add(file.Path);
-            return found;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            try
+            {
+                foreach (var file in paths.SelectMany(walker.EnumerateFiles))
+                    if (seen.Add(file.Path)) files.Add(file.Path, file.Length);
+            }
+            finally
+            {
+                files.Complete();
+            }
         }
-        var files = timing != null ? timing.Measure("find files", FindFiles) : FindFiles();
+        var walkTask = Task.Factory.StartNew(() =>
+        {
+            if (timing != null) timing.Measure("find files", () => { FindFiles(); return 0; });
+            else FindFiles();
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var root = paths.Count == 1 && Directory.Exists(paths[0]) ? Path.GetFullPath(paths[0]) : Directory.GetCurrentDirectory();
         // per-file-ignores globs are written relative to the pyproject.toml, so its folder is the root when the scan is inside it.
         if (projectRoot != null && IsUnder(root, projectRoot)) root = projectRoot;
@@ -101,8 +112,9 @@ public sealed class CheckCommand
                 : AnalysisDiskCache.DefaultDirectory(root);
             cache = new AnalysisDiskCache(directory, AnalysisDiskCache.ConfigKey(engine, options, root), engine.Catalog);
         }
-        var scanner = new Scanner(engine, options) { Progress = progress.Report, Cache = cache, Timings = timing, FileSizes = sizes };
+        var scanner = new Scanner(engine, options) { Progress = progress.Report, Cache = cache, Timings = timing };
         var result = scanner.Scan(files, root);
+        walkTask.GetAwaiter().GetResult();   // done (the queue completed); rethrows a failed walk
         progress.Finish();
         if (cache != null)
         {

@@ -12,19 +12,35 @@ public static class ParallelWork
 {
     public static void Run<T>(IReadOnlyList<T> items, CancellationToken cancellationToken, Action<T> action, int? degree = null)
     {
-        var threads = Math.Clamp(degree ?? Environment.ProcessorCount, 1, Math.Max(1, items.Count));
         var next = -1;
+        Run(Math.Max(1, items.Count), cancellationToken, action, degree, (out T item) =>
+        {
+            var i = Interlocked.Increment(ref next);
+            item = i < items.Count ? items[i] : default!;
+            return i < items.Count;
+        });
+    }
+
+    /// <summary>Runs <paramref name="action"/> over the files of <paramref name="queue"/>, which a walk may still be filling.</summary>
+    public static void Run(ScanQueue queue, CancellationToken cancellationToken, Action<string> action, int? degree = null) =>
+        Run(queue.IsComplete ? Math.Max(1, queue.Count) : int.MaxValue, cancellationToken, action, degree,
+            (out string path) => queue.TryTake(cancellationToken, out path));
+
+    private delegate bool Take<T>(out T item);
+
+    private static void Run<T>(int maxThreads, CancellationToken cancellationToken, Action<T> action, int? degree, Take<T> take)
+    {
+        var threads = Math.Clamp(degree ?? Environment.ProcessorCount, 1, maxThreads);
         ExceptionDispatchInfo? failure = null;
 
         void Work()
         {
             try
             {
-                for (var i = Interlocked.Increment(ref next); i < items.Count; i = Interlocked.Increment(ref next))
+                while (Volatile.Read(ref failure) == null && take(out var item))
                 {
-                    if (Volatile.Read(ref failure) != null) return;
                     cancellationToken.ThrowIfCancellationRequested();
-                    action(items[i]);
+                    action(item);
                 }
             }
             catch (Exception e)

@@ -58,7 +58,11 @@ public sealed class Scanner
     /// <summary>Per-file results kept between runs; null analyses everything (the default: deterministic in CI).</summary>
     public AnalysisDiskCache? Cache { get; init; }
 
-    public ScanResult Scan(IReadOnlyList<string> files, string? workspaceRoot, CancellationToken cancellationToken = default)
+    public ScanResult Scan(IReadOnlyList<string> files, string? workspaceRoot, CancellationToken cancellationToken = default) =>
+        Scan(ScheduleOrder(files), workspaceRoot, cancellationToken);
+
+    /// <summary>Analyses the files of <paramref name="files"/> as they come (a walk may still be adding them), largest first.</summary>
+    public ScanResult Scan(ScanQueue files, string? workspaceRoot, CancellationToken cancellationToken = default)
     {
         var texts = new SourceTexts();
         var findings = new ConcurrentBag<Finding>();
@@ -78,7 +82,7 @@ public sealed class Scanner
         _engine.AnalyzerFailed += OnFailure;
         try
         {
-            ParallelWork.Run(ScheduleOrder(files), cancellationToken, path =>
+            ParallelWork.Run(files, cancellationToken, path =>
             {
                 var (read, text, error) = Timings is { } timings
                     ? timings.Measure("read file", () => (SourceFiles.TryRead(path, out var t, out var e), t, e))
@@ -95,7 +99,7 @@ public sealed class Scanner
                 {
                     problems.Add($"{path}: {error}");
                 }
-                Progress?.Invoke(Interlocked.Increment(ref done), files.Count);
+                Progress?.Invoke(Interlocked.Increment(ref done), files.Count);   // the total grows while a walk is still adding files
             });
         }
         finally
@@ -118,15 +122,8 @@ public sealed class Scanner
     /// Largest files first (ties in path order): analysis time grows with size, and a big file picked up last would
     /// leave the other cores idle while one thread finishes it. Sizes the walker did not record are looked up.
     /// </summary>
-    private IReadOnlyList<string> ScheduleOrder(IReadOnlyList<string> files)
-    {
-        if (files.Count < 2) return files;
-        var sized = new (string Path, long Size)[files.Count];
-        for (var i = 0; i < files.Count; i++)
-            sized[i] = (files[i], FileSizes != null && FileSizes.TryGetValue(files[i], out var size) ? size : SizeOf(files[i]));
-        Array.Sort(sized, (a, b) => a.Size != b.Size ? b.Size.CompareTo(a.Size) : string.CompareOrdinal(a.Path, b.Path));
-        return Array.ConvertAll(sized, f => f.Path);
-    }
+    private ScanQueue ScheduleOrder(IReadOnlyList<string> files) =>
+        ScanQueue.Of(files.Select(f => (f, files.Count < 2 ? 0 : FileSizes != null && FileSizes.TryGetValue(f, out var size) ? size : SizeOf(f))));
 
     private static long SizeOf(string path)
     {
