@@ -92,8 +92,15 @@ public sealed class Scanner
                     texts.Add(path, text);
                     var document = snapshot.Loaded(path) ?? new AnalysisDocument(path, text);
                     if (Timings != null) BuildSharedFeatures(document, Timings, cancellationToken);
+                    var any = false;
                     foreach (var finding in analysis.Analyze(Cache, document, context, cancellationToken, FingerprintOf))
+                    {
                         findings.Add(finding);
+                        any = true;
+                    }
+                    // The report places findings by line, written on one thread after the scan: index this file's
+                    // lines now, in parallel, while the text is at hand (the line table is kept in the text).
+                    if (any) _ = text.Lines.Count;
                 }
                 else if (error != null && !error.StartsWith("binary", StringComparison.Ordinal))
                 {
