@@ -86,4 +86,14 @@ public class SourceFilesTests
         var expected = SourceText.From(stream, new UTF8Encoding(false, false), SourceHashAlgorithm.Sha256).GetChecksum();
         Assert.That(text.GetChecksum(), Is.EqualTo(expected));
     }
+
+    [Test]
+    public void Disk_files_answer_existing_files_and_nothing_for_missing_paths_or_folders()
+    {
+        var path = Write("views.py", Encoding.UTF8.GetBytes("x = 1\n"));
+        Assert.That(DiskFiles.Instance.TryGetDocument(path)?.Text.ToString(), Is.EqualTo("x = 1\n"));
+        Assert.That(DiskFiles.Instance.TryGetDocument(Path.Combine(_folder, "missing.py")), Is.Null);
+        Assert.That(DiskFiles.Instance.TryGetDocument(Path.Combine(_folder, "no", "such", "module.py")), Is.Null);
+        Assert.That(DiskFiles.Instance.TryGetDocument(_folder), Is.Null);
+    }
 }

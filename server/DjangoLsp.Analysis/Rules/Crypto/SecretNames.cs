@@ -63,6 +63,21 @@ public static class SecretNames
     /// <summary>A name for something that must stay unguessable: tokens, keys, passwords, OTPs, salts, reset codes.</summary>
     public static bool IsSecretName(string identifier)
     {
+        // Rules ask about the same few thousand names in every file (every keyword argument and dict key with a string
+        // value), and splitting one into words allocates a list, a builder and a string per word. The answers are
+        // remembered, bounded in number and length so that a long session or odd dict keys cannot grow it without end.
+        if (SecretNameAnswers.TryGetValue(identifier, out var known)) return known;
+        var answer = ComputeIsSecretName(identifier);
+        if (identifier.Length <= 64 && Interlocked.Increment(ref _secretNameAnswerCount) <= MaxSecretNameAnswers) SecretNameAnswers.TryAdd(identifier, answer);
+        return answer;
+    }
+
+    private const int MaxSecretNameAnswers = 50_000;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> SecretNameAnswers = new(StringComparer.Ordinal);
+    private static int _secretNameAnswerCount;
+
+    private static bool ComputeIsSecretName(string identifier)
+    {
         var words = Words(identifier);
         if (words.Count == 0) return false;
         var head = words[^1];

@@ -68,6 +68,9 @@ public sealed class TimingUnsafeCompareAnalyzer : PythonRuleAnalyzer
 
     protected override IEnumerable<Finding> Analyze(PythonFile file, CancellationToken cancellationToken)
     {
+        // An HMAC digest is a `.digest()`/`.hexdigest()` call, so without the word no local needs its assignments
+        // walked for one (that walk, for every name compared with ==, was most of this rule's cost).
+        var mayHaveDigest = file.Document.GetTextString().Contains("digest", StringComparison.Ordinal);
         foreach (var compare in file.Nodes.OfType<CompareExpressionSyntax>())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -77,8 +80,8 @@ public sealed class TimingUnsafeCompareAnalyzer : PythonRuleAnalyzer
             var left = compare.Left;
             var right = compare.Operands[0].Right;
             if (IsHarmlessSide(left) || IsHarmlessSide(right)) continue;
-            var leftSecret = SecretText(file, left);
-            var rightSecret = SecretText(file, right);
+            var leftSecret = SecretText(file, left, mayHaveDigest);
+            var rightSecret = SecretText(file, right, mayHaveDigest);
             var secret = leftSecret ?? rightSecret;
             if (secret == null) continue;
             IReadOnlyList<RelatedLocation> trace = Array.Empty<RelatedLocation>();
@@ -86,7 +89,7 @@ public sealed class TimingUnsafeCompareAnalyzer : PythonRuleAnalyzer
             // Evidence that a guess meets a secret: an HMAC on one side, the request on one side, or secrets on both.
             // A lone "token" or "digest" is too weak: lexers compare tokens with token types, and integrity
             // checks compare file digests, neither of which a timing attack can exploit.
-            if (!(IsHmacDigestValue(file, left) || IsHmacDigestValue(file, right) || fromRequest || (leftSecret != null && rightSecret != null))) continue;
+            if (!(IsHmacDigestValue(file, left, mayHaveDigest) || IsHmacDigestValue(file, right, mayHaveDigest) || fromRequest || (leftSecret != null && rightSecret != null))) continue;
             // x.token == y.token (in __eq__) compares two objects, not a guess with a secret.
             if (left is AttributeExpressionSyntax la && right is AttributeExpressionSyntax ra && la.Name == ra.Name) continue;
             // password != password2: a confirmation check of two values the same user typed.
@@ -115,9 +118,9 @@ public sealed class TimingUnsafeCompareAnalyzer : PythonRuleAnalyzer
         e is CallExpressionSyntax { Expression: NameExpressionSyntax { Name: "len" or "type" or "bool" or "int" or "isinstance" } };
 
     /// <summary>The secret's name if <paramref name="e"/> is a secret value, else null.</summary>
-    private static string? SecretText(PythonFile file, ExpressionSyntax e)
+    private static string? SecretText(PythonFile file, ExpressionSyntax e, bool mayHaveDigest)
     {
-        if (IsHmacDigest(file, e)) return e.ToString();
+        if (mayHaveDigest && IsHmacDigest(file, e)) return e.ToString();
         var head = e switch
         {
             NameExpressionSyntax n => n.Name,
@@ -128,7 +131,7 @@ public sealed class TimingUnsafeCompareAnalyzer : PythonRuleAnalyzer
         };
         if (head != null && SecretNames.IsSecretName(head) && SecretNames.Words(head)[^1] is not ("csrf" or "digest" or "nonce" or "salt")) return head;
         // A local assigned from hmac.new(...).hexdigest().
-        if (e is NameExpressionSyntax name && RequestData.LocalAssignments(name).Any(v => IsHmacDigest(file, v))) return name.Name;
+        if (mayHaveDigest && e is NameExpressionSyntax name && RequestData.LocalAssignments(name).Any(v => IsHmacDigest(file, v))) return name.Name;
         return null;
     }
 
@@ -142,8 +145,8 @@ public sealed class TimingUnsafeCompareAnalyzer : PythonRuleAnalyzer
     }
 
     /// <summary>An HMAC digest expression, or a local assigned from one.</summary>
-    private static bool IsHmacDigestValue(PythonFile file, ExpressionSyntax e) =>
-        IsHmacDigest(file, e) || (e is NameExpressionSyntax name && RequestData.LocalAssignments(name).Any(v => IsHmacDigest(file, v)));
+    private static bool IsHmacDigestValue(PythonFile file, ExpressionSyntax e, bool mayHaveDigest) =>
+        mayHaveDigest && (IsHmacDigest(file, e) || (e is NameExpressionSyntax name && RequestData.LocalAssignments(name).Any(v => IsHmacDigest(file, v))));
 
     private static bool IsClassConstant(ExpressionSyntax e)
     {

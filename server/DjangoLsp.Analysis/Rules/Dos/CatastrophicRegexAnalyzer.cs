@@ -63,6 +63,9 @@ public sealed class CatastrophicRegexAnalyzer : PythonRuleAnalyzer
         "compile", "match", "search", "fullmatch", "findall", "finditer", "sub", "subn", "split",
     };
 
+    /// <summary>Every last segment <see cref="PatternArgument"/> accepts.</summary>
+    private static readonly HashSet<string> CallNames = new(ReFunctions.Concat(new[] { "re_path", "url", "RegexValidator", "RegexField" }), StringComparer.Ordinal);
+
     public CatastrophicRegexAnalyzer() : base(Descriptor)
     {
     }
@@ -85,6 +88,9 @@ public sealed class CatastrophicRegexAnalyzer : PythonRuleAnalyzer
 
     private static ExpressionSyntax? PatternArgument(PythonFile file, CallExpressionSyntax call)
     {
+        // The qualified name of `x.attr` ends with `.attr` (or is null), so most calls are settled by their last
+        // name without resolving the callee.
+        if (call.Expression is AttributeExpressionSyntax { Name: var attribute } && !CallNames.Contains(attribute)) return null;
         var name = file.CalleeName(call);
         if (name == null) return null;
         var last = name[(name.LastIndexOf('.') + 1)..];
