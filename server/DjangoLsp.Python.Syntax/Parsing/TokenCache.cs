@@ -45,7 +45,13 @@ internal sealed class TokenCache
             if (shape >= 0)
             {
                 ref var fixedToken = ref s_operators[2 * (kind - FirstOperator) + shape];
-                return fixedToken ??= new GreenToken(kind, text, leading, trailing);
+                if (fixedToken is null)
+                {
+                    var created = new GreenToken(kind, text, leading, trailing);
+                    created.MarkShared();
+                    fixedToken = created;
+                }
+                return fixedToken;
             }
         }
         int index = Index(text, leading, trailing);
@@ -95,6 +101,7 @@ internal sealed class TokenCache
     {
         if ((token.TrailingTrivia.Length == 0 || TriviaCache.IsShared(token.TrailingTrivia)) && (token.LeadingTrivia.Length == 0 || TriviaCache.IsShared(token.LeadingTrivia)))
         {
+            token.MarkShared();
             _entries[index] = token;
             _wrappers[index] = null;
         }
@@ -116,12 +123,14 @@ internal sealed class TokenCache
         int index = Index(token.Text, leading, trailing);
         if (!ReferenceEquals(_entries[index], token))
         {
-            return GreenInternalNode.Create(kind, [token]);
+            return GreenInternalNode.CreateUncached(kind, [token], 1, 0, token.FullWidth, token.ContainsDiagnostics, diagnostics: null);
         }
         var wrapper = _wrappers[index];
         if (wrapper is null || wrapper.Kind != kind)
         {
-            wrapper = GreenInternalNode.Create(kind, [token]);
+            // Not through the node cache: this table already is the cache for one-token expressions.
+            wrapper = GreenInternalNode.CreateUncached(kind, [token], 1, 0, token.FullWidth, childDiagnostics: false, diagnostics: null);
+            wrapper.MarkShared();
             _wrappers[index] = wrapper;
         }
         return wrapper;
