@@ -17,7 +17,6 @@ internal abstract class GreenInternalNode : GreenNode
     {
         int width = 0;
         bool childDiagnostics = false;
-        bool allShared = true;
         int present = 0;
         int lastPresent = 0;
         for (int i = 0; i < slots.Length; i++)
@@ -26,21 +25,9 @@ internal abstract class GreenInternalNode : GreenNode
             if (s is null) continue;
             width += s.FullWidth;
             childDiagnostics |= s.ContainsDiagnostics;
-            allShared &= s.IsShared;
             present++;
             lastPresent = i;
         }
-        if (allShared && present != 0 && GreenNodeCache.IsCachedKind(kind) && present <= GreenNodeCache.MaxChildren && slots.Length <= GreenNodeCache.MaxSlots && diagnostics is null && !childDiagnostics)
-        {
-            // Every child is itself shared (a cached token such as `self`, `.`, `(`, or a node built only from
-            // such), so the same node may already exist: `self.name`, `()`, `f(x)` are then one object per thread.
-            return GreenNodeCache.ForCurrentThread.GetOrCreate(kind, slots, present, lastPresent, width);
-        }
-        return CreateUncached(kind, slots, present, lastPresent, width, childDiagnostics, diagnostics);
-    }
-
-    internal static GreenInternalNode CreateUncached(SyntaxKind kind, ReadOnlySpan<GreenNode?> slots, int present, int lastPresent, int width, bool childDiagnostics, GreenDiagnostic[]? diagnostics)
-    {
         if (present == 1 && slots.Length > 1 && slots.Length <= GreenNodeWithOneOfManySlots.MaxSlots)
         {
             // Optional parts are usually absent (a positional argument, a plain parameter, a tuple without

@@ -16,8 +16,6 @@ internal abstract class GreenNode
         ContainsDiagnostics = 1,
         IsMissing = 2,
         HasOwnDiagnostics = 4,
-        /// <summary>Held by a cache (token cache, node cache, shared INDENT/DEDENT): parents made only of such children may be shared too.</summary>
-        IsShared = 8,
     }
 
     // Kind and flags share one word with the width: a node is 24 bytes plus its children (the tree of the
@@ -27,7 +25,7 @@ internal abstract class GreenNode
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<GreenNode, GreenDiagnostic[]> s_diagnostics = new();
 
     private readonly SyntaxKind _kind;
-    private NodeFlags _flags;
+    private readonly NodeFlags _flags;
 
     /// <summary>
     /// A spare byte that fills the padding after kind and flags (so it costs nothing): subclasses with a compact
@@ -61,15 +59,6 @@ internal abstract class GreenNode
     public bool ContainsDiagnostics => (_flags & NodeFlags.ContainsDiagnostics) != 0;
 
     private protected bool HasFlag(NodeFlags flag) => (_flags & flag) != 0;
-
-    /// <summary>True once a cache holds this node (see <see cref="GreenNodeCache"/>); says nothing about its content.</summary>
-    public bool IsShared => (_flags & NodeFlags.IsShared) != 0;
-
-    /// <summary>
-    /// Marks the node as held by a cache. The only write after construction; it only ever sets this bit, so a race
-    /// between threads marking the same process-wide token writes the same value.
-    /// </summary>
-    internal void MarkShared() => _flags |= NodeFlags.IsShared;
 
     public virtual int SlotCount => 0;
 
@@ -194,16 +183,10 @@ internal sealed class GreenToken : GreenNode
     public static readonly GreenTrivia[] NoTrivia = [];
 
     /// <summary>The INDENT token (zero width, no trivia): one shared instance, as it is identical everywhere.</summary>
-    public static readonly GreenToken Indent = MarkedShared(new(SyntaxKind.IndentToken, "", NoTrivia, NoTrivia));
+    public static readonly GreenToken Indent = new(SyntaxKind.IndentToken, "", NoTrivia, NoTrivia);
 
     /// <summary>The DEDENT token (zero width, no trivia): one shared instance.</summary>
-    public static readonly GreenToken Dedent = MarkedShared(new(SyntaxKind.DedentToken, "", NoTrivia, NoTrivia));
-
-    private static GreenToken MarkedShared(GreenToken token)
-    {
-        token.MarkShared();
-        return token;
-    }
+    public static readonly GreenToken Dedent = new(SyntaxKind.DedentToken, "", NoTrivia, NoTrivia);
 
     public GreenToken(SyntaxKind kind, string text, GreenTrivia[] leading, GreenTrivia[] trailing, bool isMissing = false, GreenDiagnostic[]? diagnostics = null)
         : base(kind, text.Length + TriviaWidth(leading) + TriviaWidth(trailing), diagnostics, isMissing ? NodeFlags.IsMissing : NodeFlags.None)

@@ -45,13 +45,7 @@ internal sealed class TokenCache
             if (shape >= 0)
             {
                 ref var fixedToken = ref s_operators[2 * (kind - FirstOperator) + shape];
-                if (fixedToken is null)
-                {
-                    var created = new GreenToken(kind, text, leading, trailing);
-                    created.MarkShared();
-                    fixedToken = created;
-                }
-                return fixedToken;
+                return fixedToken ??= new GreenToken(kind, text, leading, trailing);
             }
         }
         int index = Index(text, leading, trailing);
@@ -101,7 +95,6 @@ internal sealed class TokenCache
     {
         if ((token.TrailingTrivia.Length == 0 || TriviaCache.IsShared(token.TrailingTrivia)) && (token.LeadingTrivia.Length == 0 || TriviaCache.IsShared(token.LeadingTrivia)))
         {
-            token.MarkShared();
             _entries[index] = token;
             _wrappers[index] = null;
         }
@@ -123,14 +116,12 @@ internal sealed class TokenCache
         int index = Index(token.Text, leading, trailing);
         if (!ReferenceEquals(_entries[index], token))
         {
-            return GreenInternalNode.CreateUncached(kind, [token], 1, 0, token.FullWidth, token.ContainsDiagnostics, diagnostics: null);
+            return GreenInternalNode.Create(kind, [token]);
         }
         var wrapper = _wrappers[index];
         if (wrapper is null || wrapper.Kind != kind)
         {
-            // Not through the node cache: this table already is the cache for one-token expressions.
-            wrapper = GreenInternalNode.CreateUncached(kind, [token], 1, 0, token.FullWidth, childDiagnostics: false, diagnostics: null);
-            wrapper.MarkShared();
+            wrapper = GreenInternalNode.Create(kind, [token]);
             _wrappers[index] = wrapper;
         }
         return wrapper;
