@@ -14,16 +14,8 @@ public class PythonIncrementalBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var lines = new List<string>();
-        foreach (var t in PythonCorpus.StdlibTexts().Where(t => t.Length > 20_000 && !PythonSyntaxTree.Parse(t).HasErrors))
-        {
-            lines.AddRange(t.Replace("\r\n", "\n").Split('\n'));
-            if (lines.Count > 5000) break;
-        }
-        // Cut at a top-level line so the file stays valid.
-        int cut = 5000;
-        while (cut < lines.Count && (lines[cut].Length == 0 || char.IsWhiteSpace(lines[cut][0]))) cut++;
-        var text = string.Join("\n", lines.Take(cut)) + "\n";
+        // The same ~5,000-line text as the console mode `incremental`, so both report on one file.
+        var text = PythonConsoleModes.IncrementalBenchmarkText(out var cut);
         _tree = PythonSyntaxTree.Parse(text);
         // Insert a digit into the middle line's first identifier-ish position.
         int middle = text.Length / 2;
