@@ -1,3 +1,4 @@
 using DjangoLsp.Server.Cli;
 
+CliApp.MainStarted = System.Diagnostics.Stopwatch.GetTimestamp();
 return CliApp.Run(args);

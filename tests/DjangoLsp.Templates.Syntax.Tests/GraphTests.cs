@@ -17,6 +17,45 @@ public class GraphTests
         Assert.That(result.Templates, Is.EqualTo(new[] { "page.html", "part.html" }));
     }
 
+    /// <summary>Serves templates with a tree parsed beforehand (as the analysis shares one parse per file and scan).</summary>
+    private sealed class SharedTreeResolver(Dictionary<string, TemplateSyntaxTree> trees, Dictionary<string, string> texts) : ITemplateResolver
+    {
+        public int SharedTreesHandedOut { get; private set; }
+
+        public TemplateSource? Resolve(string name, string? skipPath = null)
+        {
+            if (name == skipPath || !texts.TryGetValue(name, out var text)) return null;
+            var source = SourceText.From(text);
+            if (!trees.TryGetValue(name, out var tree)) return new TemplateSource(name, name, source);
+            // A tree of the same text object is used; one parsed from other text (a stale buffer) must not be.
+            var sameText = tree.Text.ToString() == text ? tree.Text : source;
+            return new TemplateSource(name, name, sameText) { SharedTree = () => { SharedTreesHandedOut++; return tree; } };
+        }
+    }
+
+    [Test]
+    public void SharedParentTreeIsUsedInsteadOfParsingAgain()
+    {
+        const string parent = "<script>var cfg = {% block cfg %}{}{% endblock %};</script>";
+        var parentTree = TemplateSyntaxTree.Parse(parent, "base.html");
+        var resolver = new SharedTreeResolver(new() { ["base.html"] = parentTree },
+            new() { ["base.html"] = parent, ["child.html"] = "{% extends 'base.html' %}{% block cfg %}{{ config }}{% endblock %}" });
+        var result = new TemplateGraph(resolver).Analyze("child.html");
+        Assert.That(result.Outputs.Select(o => (o.Text, o.Context.Name)), Is.EqualTo(new[] { ("{{ config }}", "js-code") }));
+        Assert.That(resolver.SharedTreesHandedOut, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void SharedTreeOfOtherTextIsIgnored()
+    {
+        // The shared tree was parsed from an older text whose block was outside <script>: the current text decides.
+        var staleTree = TemplateSyntaxTree.Parse("{% block cfg %}{% endblock %}", "base.html");
+        var resolver = new SharedTreeResolver(new() { ["base.html"] = staleTree },
+            new() { ["base.html"] = "<script>var cfg = {% block cfg %}{}{% endblock %};</script>", ["child.html"] = "{% extends 'base.html' %}{% block cfg %}{{ config }}{% endblock %}" });
+        var result = new TemplateGraph(resolver).Analyze("child.html");
+        Assert.That(result.Outputs.Single().Context.Name, Is.EqualTo("js-code"));
+    }
+
     [Test]
     public void IncludeCarriesAutoescape()
     {

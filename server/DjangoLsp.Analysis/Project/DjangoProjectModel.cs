@@ -12,11 +12,18 @@ namespace DjangoLsp.Analysis.Project;
 /// directories, URL routes → views, models with owner fields, and template → rendering views. Models are cached
 /// per project root and reused while every file they were built from has the same content.
 /// </summary>
-public static class DjangoProjectModel
+public static partial class DjangoProjectModel
 {
     private const int MaxAncestors = 10;
-    private static readonly Regex SettingsInPython = new(@"DJANGO_SETTINGS_MODULE['""]\s*,\s*['""](?<m>[\w.]+)['""]", RegexOptions.Compiled);
-    private static readonly Regex SettingsInConfig = new(@"DJANGO_SETTINGS_MODULE\s*[=:]\s*['""]?(?<m>[\w.]+)", RegexOptions.Compiled);
+    // Generated at build time: RegexOptions.Compiled would compile them to IL and JIT them in every process.
+    private static readonly Regex SettingsInPython = SettingsInPythonPattern();
+    private static readonly Regex SettingsInConfig = SettingsInConfigPattern();
+
+    [GeneratedRegex(@"DJANGO_SETTINGS_MODULE['""]\s*,\s*['""](?<m>[\w.]+)['""]")]
+    private static partial Regex SettingsInPythonPattern();
+
+    [GeneratedRegex(@"DJANGO_SETTINGS_MODULE\s*[=:]\s*['""]?(?<m>[\w.]+)")]
+    private static partial Regex SettingsInConfigPattern();
     private static readonly ConcurrentDictionary<string, (DjangoProject Project, IReadOnlyDictionary<string, string> Probes)> Cache = new(StringComparer.Ordinal);
     private static readonly string[] ConfigFiles = { "manage.py", "pytest.ini", "setup.cfg", "pyproject.toml", "tox.ini" };
 

@@ -1,4 +1,5 @@
 using DjangoLsp.Analysis.Engine;
+using DjangoLsp.Analysis.Syntax;
 using DjangoLsp.Templates.Syntax;
 
 namespace DjangoLsp.Analysis.Project;
@@ -36,7 +37,9 @@ public sealed class ProjectTemplateResolver : ITemplateResolver
             catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException) { continue; }
             var root = directory.EndsWith(Path.DirectorySeparatorChar) ? directory : directory + Path.DirectorySeparatorChar;
             if (!candidate.StartsWith(root, StringComparison.Ordinal) || candidate == skipPath) continue;
-            if (_files.TryGetDocument(candidate) is { } document) return new TemplateSource(name, candidate, document.Text);
+            // The document's own tree: parsed once per snapshot, whichever template renders it (and by its own analysis).
+            if (_files.TryGetDocument(candidate) is { } document)
+                return new TemplateSource(name, candidate, document.Text) { SharedTree = () => document.GetTemplateAnalysis().Tree };
         }
         return null;
     }

@@ -8,11 +8,18 @@ namespace DjangoLsp.Analysis.Project;
 /// following <c>include("app.urls")</c>, <c>include(module)</c>, <c>include([...])</c>, <c>include((patterns, app_name))</c>
 /// and DRF routers (<c>router.register(prefix, ViewSet)</c> + <c>include(router.urls)</c>).
 /// </summary>
-internal sealed class UrlConfReader
+internal sealed partial class UrlConfReader
 {
     private const int MaxDepth = 10;
-    private static readonly Regex PathConverter = new(@"<(?:(?<conv>[A-Za-z_][A-Za-z0-9_]*):)?(?<name>[A-Za-z_][A-Za-z0-9_]*)>", RegexOptions.Compiled);
-    private static readonly Regex RegexGroup = new(@"\(\?P<(?<name>[A-Za-z_][A-Za-z0-9_]*)>(?<pattern>(?:[^()\\]|\\.|\((?!\?P<)(?:[^()\\]|\\.)*\))*)\)", RegexOptions.Compiled);
+    // Generated at build time: RegexOptions.Compiled would compile them to IL and JIT them in every process.
+    private static readonly Regex PathConverter = PathConverterPattern();
+    private static readonly Regex RegexGroup = RegexGroupPattern();
+
+    [GeneratedRegex(@"<(?:(?<conv>[A-Za-z_][A-Za-z0-9_]*):)?(?<name>[A-Za-z_][A-Za-z0-9_]*)>")]
+    private static partial Regex PathConverterPattern();
+
+    [GeneratedRegex(@"\(\?P<(?<name>[A-Za-z_][A-Za-z0-9_]*)>(?<pattern>(?:[^()\\]|\\.|\((?!\?P<)(?:[^()\\]|\\.)*\))*)\)")]
+    private static partial Regex RegexGroupPattern();
 
     private readonly ModuleIndex _modules;
     private readonly List<UrlRoute> _routes = new();

@@ -72,11 +72,18 @@ public sealed class CheckCommand
         var clock = Stopwatch.StartNew();
         var startupCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var timing = timings ? new ScanTimings() : null;
+        if (timing != null && CliApp.MainStarted != 0) timing.Timeline.MarkAt("main started", CliApp.MainStarted);
 
         // Building the analyzers (rule tables, advisories) and walking the tree are both start-up work. The engine is
         // built on another core while a walk thread fills the scan queue, and the workers start on the first files
         // found instead of waiting for the whole walk (taking the largest found so far, all largest first once it ends).
-        var engineTask = Task.Run(() => timing != null ? timing.Measure("create engine", _app.CreateEngine) : _app.CreateEngine());
+        var engineTask = Task.Run(() =>
+        {
+            if (timing == null) return _app.CreateEngine();
+            var created = timing.Measure("create engine", _app.CreateEngine);
+            timing.Timeline.Mark("engine created");
+            return created;
+        });
         var walker = new FileWalker(walk);
         var files = new ScanQueue();
         void FindFiles()
@@ -94,16 +101,30 @@ public sealed class CheckCommand
         }
         var walkTask = Task.Factory.StartNew(() =>
         {
-            if (timing != null) timing.Measure("find files", () => { FindFiles(); return 0; });
-            else FindFiles();
+            if (timing != null)
+            {
+                timing.Measure("find files", () => { FindFiles(); return 0; });
+                timing.Timeline.Mark($"walk done ({files.Count} files)");
+            }
+            else
+            {
+                FindFiles();
+            }
             // The report is written after the scan on one thread, and the output code's first run (type loading,
             // the JSON library's set-up) took 30-40 ms of it. On a big scan this thread is otherwise done now, while
             // the workers still have most of the files to go: run the formatter once on an empty report here.
             if (files.Count >= WarmUpFileCount)
             {
                 var warmUp = new ReportContext(Array.Empty<Finding>(), new SourceTexts(), engineTask.GetAwaiter().GetResult().Catalog, Directory.GetCurrentDirectory(), 0);
-                if (timing != null) timing.Measure("warm up report", () => { Write(warmUp, format, TextWriter.Null, colour: false); return 0; });
-                else Write(warmUp, format, TextWriter.Null, colour: false);
+                if (timing != null)
+                {
+                    timing.Measure("warm up report", () => { Write(warmUp, format, TextWriter.Null, colour: false); return 0; });
+                    timing.Timeline.Mark("report warmed up");
+                }
+                else
+                {
+                    Write(warmUp, format, TextWriter.Null, colour: false);
+                }
             }
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var root = paths.Count == 1 && Directory.Exists(paths[0]) ? Path.GetFullPath(paths[0]) : Directory.GetCurrentDirectory();
@@ -122,7 +143,9 @@ public sealed class CheckCommand
             cache = new AnalysisDiskCache(directory, AnalysisDiskCache.ConfigKey(engine, options, root), engine.Catalog);
         }
         var scanner = new Scanner(engine, options) { Progress = progress.Report, Cache = cache, Timings = timing };
+        timing?.Timeline.Mark("scan started");
         var result = scanner.Scan(files, root);
+        timing?.Timeline.Mark("scan done");
         walkTask.GetAwaiter().GetResult();   // done (the queue completed); rethrows a failed walk
         progress.Finish();
         if (cache != null)
@@ -135,9 +158,14 @@ public sealed class CheckCommand
 
         var report = new ReportContext(result.Findings, result.Texts, engine.Catalog, Directory.GetCurrentDirectory(), result.FileCount);
         if (timing != null)
+        {
             timing.Measure("write report", () => WriteReport(report, format, outputFile));
+            timing.Timeline.Mark("report written");
+        }
         else
+        {
             WriteReport(report, format, outputFile);
+        }
         timing?.Write(_app.Error, clock.Elapsed, Process.GetCurrentProcess().TotalProcessorTime, startupCpu);
         return result.Findings.Count > 0 ? CliApp.ExitFindings : CliApp.ExitClean;
     }

@@ -29,6 +29,9 @@ public sealed class CliApp
 
     public AnalysisEngine CreateEngine() => _engineFactory();
 
+    /// <summary>When <c>Main</c> started (a <see cref="System.Diagnostics.Stopwatch"/> timestamp; 0 when not run as the program), for <c>check --timings</c>.</summary>
+    public static long MainStarted { get; set; }
+
     public static int Run(string[] args) => new CliApp(Console.Out, Console.Error).Invoke(args);
 
     public int Invoke(string[] args)

@@ -14,6 +14,9 @@ public sealed class ScanTimings
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
+    /// <summary>When each start-up step ended and how busy each analysing thread was (wall clock).</summary>
+    public ScanTimeline Timeline { get; } = new();
+
     private sealed class Entry
     {
         public long Nanoseconds;
@@ -71,6 +74,7 @@ public sealed class ScanTimings
             $"gc: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections, paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms " +
             $"({gc.PauseTimePercentage:F1}%), {GC.GetTotalAllocatedBytes() / 1e6:F0} MB allocated, heap {gc.HeapSizeBytes / 1e6:F0} MB, " +
             $"peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB"));
+        Timeline.Write(writer);
     }
 
     private sealed class TimedAnalyzer : IDocumentAnalyzer

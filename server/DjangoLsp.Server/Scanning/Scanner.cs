@@ -84,29 +84,8 @@ public sealed class Scanner
         {
             ParallelWork.Run(files, cancellationToken, path =>
             {
-                var (read, text, error) = Timings is { } timings
-                    ? timings.Measure("read file", () => (SourceFiles.TryRead(path, out var t, out var e), t, e))
-                    : (SourceFiles.TryRead(path, out var t, out var e), t, e);
-                if (read)
-                {
-                    texts.Add(path, text);
-                    var document = snapshot.Loaded(path) ?? new AnalysisDocument(path, text);
-                    if (Timings != null) BuildSharedFeatures(document, Timings, cancellationToken);
-                    var any = false;
-                    foreach (var finding in analysis.Analyze(Cache, document, context, cancellationToken, FingerprintOf))
-                    {
-                        findings.Add(finding);
-                        any = true;
-                    }
-                    // The report places findings by line, written on one thread after the scan: index this file's
-                    // lines now, in parallel, while the text is at hand (the line table is kept in the text).
-                    if (any) _ = text.Lines.Count;
-                }
-                else if (error != null && !error.StartsWith("binary", StringComparison.Ordinal))
-                {
-                    problems.Add($"{path}: {error}");
-                }
-                Progress?.Invoke(Interlocked.Increment(ref done), files.Count);   // the total grows while a walk is still adding files
+                if (Timings != null) Timings.Timeline.Item(path, () => AnalyzeFile(path));
+                else AnalyzeFile(path);
             });
         }
         finally
@@ -120,6 +99,33 @@ public sealed class Scanner
             .ThenBy(f => f.Rule.Id, StringComparer.Ordinal)
             .ToList();
         return new ScanResult(ordered, texts, files.Count, problems.OrderBy(p => p, StringComparer.Ordinal).ToList());
+
+        void AnalyzeFile(string path)
+        {
+            var (read, text, error) = Timings is { } timings
+                ? timings.Measure("read file", () => (SourceFiles.TryRead(path, out var t, out var e), t, e))
+                : (SourceFiles.TryRead(path, out var t, out var e), t, e);
+            if (read)
+            {
+                texts.Add(path, text);
+                var document = snapshot.Loaded(path) ?? new AnalysisDocument(path, text);
+                if (Timings != null) BuildSharedFeatures(document, Timings, cancellationToken);
+                var any = false;
+                foreach (var finding in analysis.Analyze(Cache, document, context, cancellationToken, FingerprintOf))
+                {
+                    findings.Add(finding);
+                    any = true;
+                }
+                // The report places findings by line, written on one thread after the scan: index this file's
+                // lines now, in parallel, while the text is at hand (the line table is kept in the text).
+                if (any) _ = text.Lines.Count;
+            }
+            else if (error != null && !error.StartsWith("binary", StringComparison.Ordinal))
+            {
+                problems.Add($"{path}: {error}");
+            }
+            Progress?.Invoke(Interlocked.Increment(ref done), files.Count);   // the total grows while a walk is still adding files
+        }
 
         void OnFailure(IDocumentAnalyzer analyzer, AnalysisDocument document, Exception e) =>
             problems.Add($"{document.Path}: analyzer {analyzer.GetType().Name} failed: {e.Message}");

@@ -3,7 +3,15 @@ using Microsoft.CodeAnalysis.Text;
 namespace DjangoLsp.Templates.Syntax;
 
 /// <summary>A template found by name: its path and current text (an open editor buffer or the file on disk).</summary>
-public sealed record TemplateSource(string Name, string Path, SourceText Text);
+public sealed record TemplateSource(string Name, string Path, SourceText Text)
+{
+    /// <summary>
+    /// The tree of <see cref="Text"/> parsed once and shared by every graph that renders this template (a scan renders
+    /// a common parent such as <c>admin/base.html</c> for each of its children), or null: the graph parses the text.
+    /// Used only when it is the parse of this same text and path.
+    /// </summary>
+    public Func<TemplateSyntaxTree>? SharedTree { get; init; }
+}
 
 /// <summary>
 /// Maps a template name as written in <c>{% extends %}</c>/<c>{% include %}</c> to a template. The analysis layer

@@ -89,7 +89,9 @@ public sealed class TemplateGraph
             return cached;
         }
 
-        var tree = TemplateSyntaxTree.Parse(source.Text, source.Path);
+        var tree = source.SharedTree?.Invoke() is { } shared && shared.FilePath == source.Path && ReferenceEquals(shared.Text, source.Text)
+            ? shared
+            : TemplateSyntaxTree.Parse(source.Text, source.Path);
         _trees[source.Path] = tree;
         return tree;
     }

@@ -120,6 +120,28 @@ public class VulnerableApiTests
         Assert.That(finding.Message, Does.Contain("CVE-2024-45230").And.Contain("CVE-2024-41990").And.Contain("CVE-2024-41991").And.Contain("CVE-2024-38875"));
     }
 
+    // The keyword search finds every occurrence of every keyword, overlapping ones included: "words" inside
+    // "truncatewords_html" makes both HTML-truncation entries candidates.
+    [Test]
+    public void Overlapping_keywords_make_every_entry_they_name_a_candidate()
+    {
+        Write("requirements.txt", "Django==4.2.4\n");
+        const string template = "<p>{{ body|truncatewords_html:30 }}</p>\n";
+        Write("shop/templates/shop/post.html", template);
+        var finding = Calls("shop/templates/shop/post.html").Single();
+        Assert.That(template.Substring(finding.Span.Start, finding.Span.Length), Is.EqualTo("truncatewords_html"));
+        Assert.That(finding.Message, Does.Contain("CVE-2024-27351").And.Contain("CVE-2023-43665"));
+    }
+
+    [Test]
+    public void A_keyword_after_another_keyword_still_counts()
+    {
+        Write("requirements.txt", "Django==3.2.4\n");
+        // "values" and "extra" come first (a comment); the only call of the table is order_by, further down.
+        Write("shop/views.py", "# values with extra care\ndef f(request, qs):\n    return qs.order_by(request.GET[\"sort\"])\n");
+        Assert.That(Calls("shop/views.py").Single().Message, Does.Contain("PYSEC-2021-109"));
+    }
+
     [Test]
     public void Without_a_pin_nothing_is_reported()
     {

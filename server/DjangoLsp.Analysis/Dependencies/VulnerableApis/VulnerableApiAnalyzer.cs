@@ -27,11 +27,13 @@ public sealed class VulnerableApiAnalyzer : IDocumentAnalyzer
 
     public IEnumerable<Finding> Analyze(AnalysisDocument document, AnalysisContext context, CancellationToken cancellationToken)
     {
-        // Cheap first: no call of any table entry, no need to look for a pin.
-        var calls = VulnerableApiCalls.In(document, VulnerableApiTable.Django, cancellationToken);
-        if (calls.Count == 0) return Array.Empty<Finding>();
+        // Cheapest first: a file naming no entry of the table has no call of it; then a project without a pin of
+        // Django has no finding, so its calls are not looked for (the search resolves taint for every call it finds).
+        if (!VulnerableApiCalls.MayContainCalls(document)) return Array.Empty<Finding>();
         var pin = DjangoPin.For(document.Path, context, cancellationToken);
         if (pin == null) return Array.Empty<Finding>();
+        var calls = VulnerableApiCalls.In(document, VulnerableApiTable.Django, cancellationToken);
+        if (calls.Count == 0) return Array.Empty<Finding>();
         var advisories = _database().ForPackage("django");
         var findings = new List<Finding>();
         // Several advisories can be about the same call (urlize has four): one finding per call lists them all.

@@ -1,5 +1,6 @@
-using DjangoLsp.Analysis.Rules;
+using System.Buffers;
 using System.Collections.Concurrent;
+using DjangoLsp.Analysis.Rules;
 using DjangoLsp.Analysis.Engine;
 using DjangoLsp.Analysis.Syntax;
 using DjangoLsp.Analysis.Taint;
@@ -19,7 +20,11 @@ public sealed record VulnerableApiCall(VulnerableApi Api, string Path, TextSpan 
 public static class VulnerableApiCalls
 {
     private const int MaxProjectFiles = 20_000;
+    private const int MaxMemoEntries = 100_000;
     private static readonly ConcurrentDictionary<string, MemoEntry> Memo = new(StringComparer.Ordinal);
+    // Entries stored since the memo was last cleared. ConcurrentDictionary.Count takes every lock of the table (and its
+    // first call sets up an event source by reflection, ~10 ms in the middle of a scan): counted here instead.
+    private static int _memoStores;
     private static readonly string[] SkippedFolders = { "node_modules", "site-packages", "venv", "env", "__pycache__", "migrations", "build", "dist" };
 
     /// <summary>The calls of entries in <paramref name="apis"/> in one document.</summary>
@@ -33,7 +38,11 @@ public static class VulnerableApiCalls
         if (!Memo.TryGetValue(key, out var memo) || !memo.Holds(document.Text))
         {
             memo = new MemoEntry(new WeakReference<SourceText>(document.Text), Find(document, candidates, ct));
-            if (Memo.Count > 100_000) Memo.Clear();
+            if (Interlocked.Increment(ref _memoStores) > MaxMemoEntries)
+            {
+                Memo.Clear();
+                Interlocked.Exchange(ref _memoStores, 0);
+            }
             Memo[key] = memo;
         }
         return memo.Calls.Where(c => apis.Contains(c.Api)).ToList();
@@ -64,11 +73,32 @@ public static class VulnerableApiCalls
         private static string HashOf(SourceText source) => Convert.ToHexString(source.GetContentHash().AsSpan());
     }
 
+    /// <summary>Every keyword of the table, searched for all at once (one pass over the text instead of one per keyword).</summary>
+    private static readonly string[] Keywords = VulnerableApiTable.Django.SelectMany(a => a.Keywords).Distinct(StringComparer.Ordinal).ToArray();
+
+    private static readonly SearchValues<string> KeywordSearch = SearchValues.Create(Keywords, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Whether the document's text contains a keyword of any table entry: without one it has no call (nor template
+    /// filter) of the table. One pass over the text; most files have none.
+    /// </summary>
+    public static bool MayContainCalls(AnalysisDocument document) =>
+        document.Kind is DocumentKind.Python or DocumentKind.DjangoTemplate && document.GetTextString().AsSpan().ContainsAny(KeywordSearch);
+
     /// <summary>The entries of <paramref name="apis"/> one of whose keywords occurs in the document's text.</summary>
     private static List<VulnerableApi> Candidates(AnalysisDocument document, IReadOnlyList<VulnerableApi> apis)
     {
-        var text = document.GetTextString();
-        return apis.Where(a => a.Keywords.Any(k => text.Contains(k, StringComparison.Ordinal))).ToList();
+        var text = document.GetTextString().AsSpan();
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        // Each occurrence of any keyword, keywords overlapping included (the search goes on one character after a hit).
+        for (var at = text.IndexOfAny(KeywordSearch); at >= 0 && found.Count < Keywords.Length;)
+        {
+            foreach (var keyword in Keywords)
+                if (text[at..].StartsWith(keyword, StringComparison.Ordinal)) found.Add(keyword);
+            var next = text[(at + 1)..].IndexOfAny(KeywordSearch);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+        return found.Count == 0 ? new List<VulnerableApi>() : apis.Where(a => a.Keywords.Any(found.Contains)).ToList();
     }
 
     private static IReadOnlyList<VulnerableApiCall> Find(AnalysisDocument document, IReadOnlyList<VulnerableApi> candidates, CancellationToken ct)

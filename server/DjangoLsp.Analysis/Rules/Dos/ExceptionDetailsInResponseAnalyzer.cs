@@ -66,6 +66,9 @@ public sealed class ExceptionDetailsInResponseAnalyzer : PythonRuleAnalyzer
 
     protected override IEnumerable<Finding> Analyze(PythonFile file, CancellationToken cancellationToken)
     {
+        // The last name of a callee's qualified name is written in the file (a name, an attribute, an imported name):
+        // no "Response" in the text, no response constructor (most of Django's modules).
+        if (!file.Document.GetTextString().Contains("Response", StringComparison.Ordinal)) yield break;
         foreach (var call in file.Calls())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -87,6 +90,8 @@ public sealed class ExceptionDetailsInResponseAnalyzer : PythonRuleAnalyzer
 
     private static bool IsResponseConstructor(PythonFile file, CallExpressionSyntax call)
     {
+        // The qualified name of `x.attr` ends with `.attr` (or is null): settled without resolving the callee.
+        if (call.Expression is AttributeExpressionSyntax { Name: var attribute } && !attribute.EndsWith("Response", StringComparison.Ordinal)) return false;
         var name = file.CalleeName(call);
         if (name == null) return false;
         var last = name[(name.LastIndexOf('.') + 1)..];

@@ -86,10 +86,14 @@ public sealed class RegexFromRequestAnalyzer : PythonRuleAnalyzer
 
     private static bool IsRegexCall(PythonFile file, CallExpressionSyntax call)
     {
+        // The qualified name of `x.attr` ends with `.attr` (or is null): most calls are settled by their last name
+        // without resolving the callee (as in DJ802).
+        if (call.Expression is AttributeExpressionSyntax { Name: var attribute } && !PatternFunctions.Contains(attribute)) return false;
         var name = file.CalleeName(call);
         if (name == null) return false;
         var dot = name.LastIndexOf('.');
         if (dot < 0) return false;
-        return name[..dot] is "re" or "regex" && PatternFunctions.Contains(name[(dot + 1)..]);
+        var module = name.AsSpan(0, dot);
+        return (module is "re" or "regex") && PatternFunctions.Contains(name[(dot + 1)..]);
     }
 }

@@ -20,13 +20,17 @@ namespace DjangoLsp.Analysis.Rules.Templates;
 /// rebuilt when a file there changes on disk (an unsaved includer buffer is seen after it is saved).</item>
 /// </list>
 /// </summary>
-internal static class TemplateRenderContexts
+internal static partial class TemplateRenderContexts
 {
     private const int MaxIncluders = 16;
     private const int MaxIndexedFiles = 5000;
-    private static readonly Regex IncludeTag = new(@"\{%-?\s*include\s+(?<q>[""'])(?<name>[^""'\r\n]+)\k<q>", RegexOptions.Compiled);
+    // Generated at build time: RegexOptions.Compiled would compile it to IL and JIT it in every process.
+    private static readonly Regex IncludeTag = IncludeTagPattern();
     private static readonly ConcurrentDictionary<string, (string Stamp, IReadOnlyDictionary<string, IReadOnlyList<string>> Includers)> IncludeIndex = new(StringComparer.Ordinal);
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AnalysisContext, ConcurrentDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>> IndexPerContext = new();
+
+    [GeneratedRegex(@"\{%-?\s*include\s+(?<q>[""'])(?<name>[^""'\r\n]+)\k<q>")]
+    private static partial Regex IncludeTagPattern();
 
     /// <summary>One output in one rendering context; <see cref="Origin"/> says which other template gave it that context.</summary>
     public sealed record RenderedOutput(TemplateOutput Output, RelatedLocation? Origin);
@@ -204,7 +208,7 @@ internal static class TemplateRenderContexts
                     if (includerPath == path || count >= MaxIncluders) continue;
                     var document = context.Files.TryGetDocument(includerPath);
                     if (document == null) continue;
-                    var text = document.Text.ToString();
+                    var text = document.GetTextString();
                     var match = IncludeTag.Matches(text).FirstOrDefault(m => m.Groups["name"].Value == name);
                     if (match == null) continue;
                     var includerName = Path.GetRelativePath(directory, includerPath).Replace(Path.DirectorySeparatorChar, '/');

@@ -74,4 +74,13 @@ public class CsrfTokenInExternalFormRuleTests
     {
         Assert.That(Ids(Security("<form method=\"post\" action=\"https://pay.example.com/\"><input></form>")), Is.Empty);
     }
+
+    // The rule skips templates whose text does not contain "csrf_token"; a tag written without spaces still does.
+    [Test]
+    public void TokenWrittenWithoutSpacesIsStillFound()
+    {
+        string template = "<form method=\"post\" action=\"//pay.example.com/\">{%csrf_token%}</form>\n";
+        var finding = Security(template).Single(f => f.Rule.Id == "DJ321");
+        Assert.That(template.Substring(finding.Span.Start, finding.Span.Length), Is.EqualTo("{%csrf_token%}"));
+    }
 }
