@@ -50,6 +50,10 @@ public class ScanPerformanceTests
             Assert.That(table, Does.Contain("parse (Python)").And.Contain("semantic model (Python)").And.Contain("read file"));
             Assert.That(table, Does.Contain("UnsafeDeserializationRule (DJ140)"));
             Assert.That(table, Does.Contain("process cpu"));
+            // The wall-clock timeline: start-up steps, and one line per analysing thread (one file: the calling thread only).
+            Assert.That(table, Does.Contain("timeline (wall ms since the process started)").And.Contain("engine created")
+                .And.Contain("walk done (1 files)").And.Contain("scan done").And.Contain("report written"));
+            Assert.That(table, Does.Match(@"files 1, first at \d+, last done at \d+ \(0 before the end\), busy \d+, idle between files 0 .*longest views\.py"));
         }
         finally
         {

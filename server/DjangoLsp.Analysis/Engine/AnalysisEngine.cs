@@ -8,7 +8,7 @@ namespace DjangoLsp.Analysis.Engine;
 /// overrides, minimum severity). An analyzer that throws is reported through <see cref="AnalyzerFailed"/> and
 /// skipped: one broken rule never takes the others (or the server) down.
 /// </summary>
-public sealed class AnalysisEngine
+public sealed partial class AnalysisEngine
 {
     public AnalysisEngine(IEnumerable<IDocumentAnalyzer> analyzers)
     {
@@ -95,8 +95,15 @@ public sealed class AnalysisEngine
 
     // `# noqa`, `# noqa: DJ101,DJ200`, `# djangolsp: ignore[DJ101]` (Python) and `{# djangolsp: ignore[DJ221] #}` (templates),
     // on the line where the finding starts.
-    private static readonly Regex NoQa = new(@"#\s*noqa(?::\s*(?<codes>[A-Za-z0-9_]+(?:\s*,\s*[A-Za-z0-9_]+)*))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-    private static readonly Regex IgnoreComment = new(@"djangolsp:\s*ignore\[(?<codes>[^\]]*)\]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    // Generated at build time: parsing them when the first document is analysed also JIT-compiled the regex engine's generic helpers.
+    private static readonly Regex NoQa = NoQaPattern();
+    private static readonly Regex IgnoreComment = IgnoreCommentPattern();
+
+    [GeneratedRegex(@"#\s*noqa(?::\s*(?<codes>[A-Za-z0-9_]+(?:\s*,\s*[A-Za-z0-9_]+)*))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NoQaPattern();
+
+    [GeneratedRegex(@"djangolsp:\s*ignore\[(?<codes>[^\]]*)\]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex IgnoreCommentPattern();
 
     private static bool IsSuppressedInline(Finding finding, AnalysisDocument document)
     {

@@ -21,8 +21,13 @@ public static class TextFormatter
     {
         var files = report.FileCount == 1 ? "1 file" : $"{report.FileCount} files";
         if (report.Findings.Count == 0) return $"No findings in {files}.";
-        var bySeverity = report.Findings.GroupBy(f => f.Severity).OrderBy(g => g.Key)
-            .Select(g => $"{g.Count()} {g.Key.ToName()}{(g.Count() == 1 ? "" : "s")}");
+        // Counted in a loop: grouping by the Severity enum is generic code over a value type that the precompiled
+        // image lacks, JIT-compiled at the very end of a scan (serial, on the critical path).
+        var counts = new int[(int)Severity.Hint + 1];
+        foreach (var finding in report.Findings) counts[(int)finding.Severity]++;
+        var bySeverity = new List<string>();
+        for (var severity = Severity.Error; severity <= Severity.Hint; severity++)
+            if (counts[(int)severity] > 0) bySeverity.Add($"{counts[(int)severity]} {severity.ToName()}{(counts[(int)severity] == 1 ? "" : "s")}");
         var total = report.Findings.Count == 1 ? "1 finding" : $"{report.Findings.Count} findings";
         return $"Found {total} ({string.Join(", ", bySeverity)}) in {files}.";
     }

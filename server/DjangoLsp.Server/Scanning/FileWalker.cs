@@ -76,7 +76,9 @@ public sealed class FileWalker
     public static bool IsAnalysable(string path) => DocumentKinds.FromPath(path) != DocumentKind.Other;
 
     /// <summary>One directory entry the walk cares about (subfolders, possibly analysable files, and the marker files).</summary>
-    private readonly record struct Entry(string Name, string FullPath, bool IsDirectory, bool IsLink, long Length);
+    /// <remarks>A class, not a struct: the listing, list and sort code for a struct element is generic code that the
+    /// precompiled framework lacks, so some 25 methods were JIT-compiled when the walk started (its critical path).</remarks>
+    private sealed record Entry(string Name, string FullPath, bool IsDirectory, bool IsLink, long Length);
 
     private static readonly EnumerationOptions ListingOptions = new()
     {

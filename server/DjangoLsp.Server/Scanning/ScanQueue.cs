@@ -8,10 +8,14 @@ namespace DjangoLsp.Server.Scanning;
 /// </summary>
 public sealed class ScanQueue
 {
-    private static readonly Comparer<(long Size, string Path)> LargestFirst = Comparer<(long Size, string Path)>.Create(
+    // The priority is a class: a queue keyed by a value tuple is generic code that the precompiled framework lacks
+    // (JIT-compiled when the scan starts).
+    private sealed record Rank(long Size, string Path);
+
+    private static readonly Comparer<Rank> LargestFirst = Comparer<Rank>.Create(
         (a, b) => a.Size != b.Size ? b.Size.CompareTo(a.Size) : string.CompareOrdinal(a.Path, b.Path));
 
-    private readonly PriorityQueue<string, (long Size, string Path)> _waiting = new(LargestFirst);
+    private readonly PriorityQueue<string, Rank> _waiting = new(LargestFirst);
     private readonly object _gate = new();
     private int _added;
     private bool _complete;
@@ -41,7 +45,7 @@ public sealed class ScanQueue
         lock (_gate)
         {
             if (_complete) throw new InvalidOperationException("the scan queue is complete");
-            _waiting.Enqueue(path, (size, path));
+            _waiting.Enqueue(path, new Rank(size, path));
             _added++;
             Monitor.Pulse(_gate);
         }

@@ -142,6 +142,24 @@ public class VulnerableApiTests
         Assert.That(Calls("shop/views.py").Single().Message, Does.Contain("PYSEC-2021-109"));
     }
 
+    // The pin is looked up first and remembered per folder for one context: folders of one scan with different pins
+    // (or none) must each get their own answer.
+    [Test]
+    public void Each_folder_of_one_scan_gets_its_own_pin()
+    {
+        Write("pinned/requirements.txt", "Django==4.2.14\n");
+        Write("pinned/shop/views.py", ValuesView);
+        Write("loose/requirements.txt", "Django>=4.2\n");
+        Write("loose/shop/views.py", ValuesView);
+        var context = Context;
+        var analyzer = new VulnerableApiAnalyzer(AdvisoryStore.Embedded);
+        List<Finding> In(string relative) =>
+            analyzer.Analyze(DiskFiles.Instance.TryGetDocument(Path.Combine(_root, relative))!, context, CancellationToken.None).ToList();
+        Assert.That(In("loose/shop/views.py"), Is.Empty);
+        Assert.That(In("pinned/shop/views.py").Single().Message, Does.Contain("CVE-2024-42005"));
+        Assert.That(In("loose/shop/views.py"), Is.Empty, "asked again in the same context");
+    }
+
     [Test]
     public void Without_a_pin_nothing_is_reported()
     {

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using DjangoLsp.Analysis.Dependencies.Parsing;
 using DjangoLsp.Analysis.Dependencies.Versions;
 using DjangoLsp.Analysis.Engine;
@@ -16,14 +18,28 @@ public sealed record DjangoPin(AnalysisDocument Manifest, Dependency Dependency,
         "poetry.lock", "uv.lock", "Pipfile.lock", "pyproject.toml",
     };
 
+    // Answers per folder for one analysis context (one view of the files: a scan, or one analysis in the editor):
+    // DJ604 asks for every file, and the files of a folder share the answer (64 manifest probes up the tree).
+    private static readonly ConditionalWeakTable<AnalysisContext, ConcurrentDictionary<string, DjangoPin?>> PerContext = new();
+
     /// <summary>
     /// The nearest pin of Django above <paramref name="path"/> (its folder and parents, not above the workspace root):
     /// the first probed manifest whose Django entry is pinned or locked to one version. Read through the context's files.
     /// </summary>
     public static DjangoPin? For(string path, AnalysisContext context, CancellationToken ct)
     {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder == null) return Find(null, context, ct);
+        var answers = PerContext.GetValue(context, _ => new ConcurrentDictionary<string, DjangoPin?>(StringComparer.Ordinal));
+        if (answers.TryGetValue(folder, out var known)) return known;
+        var pin = Find(folder, context, ct);
+        answers.TryAdd(folder, pin);
+        return pin;
+    }
+
+    private static DjangoPin? Find(string? dir, AnalysisContext context, CancellationToken ct)
+    {
         var root = context.WorkspaceRoot != null ? Path.GetFullPath(context.WorkspaceRoot) : null;
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
         for (var i = 0; i < MaxAncestors && dir != null; i++, dir = Path.GetDirectoryName(dir))
         {
             ct.ThrowIfCancellationRequested();

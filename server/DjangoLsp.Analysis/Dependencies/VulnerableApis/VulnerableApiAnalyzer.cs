@@ -27,11 +27,12 @@ public sealed class VulnerableApiAnalyzer : IDocumentAnalyzer
 
     public IEnumerable<Finding> Analyze(AnalysisDocument document, AnalysisContext context, CancellationToken cancellationToken)
     {
-        // Cheapest first: a file naming no entry of the table has no call of it; then a project without a pin of
-        // Django has no finding, so its calls are not looked for (the search resolves taint for every call it finds).
-        if (!VulnerableApiCalls.MayContainCalls(document)) return Array.Empty<Finding>();
+        // Cheapest first: a project without a pin of Django has no finding (one answer per folder and scan), so its
+        // files are neither searched for the table's keywords nor their calls (whose search resolves taint); then a
+        // file naming no entry of the table has no call of it.
         var pin = DjangoPin.For(document.Path, context, cancellationToken);
         if (pin == null) return Array.Empty<Finding>();
+        if (!VulnerableApiCalls.MayContainCalls(document)) return Array.Empty<Finding>();
         var calls = VulnerableApiCalls.In(document, VulnerableApiTable.Django, cancellationToken);
         if (calls.Count == 0) return Array.Empty<Finding>();
         var advisories = _database().ForPackage("django");

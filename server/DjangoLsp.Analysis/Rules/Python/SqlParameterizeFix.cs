@@ -15,14 +15,17 @@ namespace DjangoLsp.Analysis.Rules.Python;
 /// Identifiers (after FROM/JOIN/ORDER BY/...) cannot be parameters: they stay in the text and the fix is
 /// marked for review.
 /// </summary>
-internal static class SqlParameterizeFix
+internal static partial class SqlParameterizeFix
 {
     private abstract record Segment;
     private sealed record Const(string Text) : Segment;
     private sealed record Value(string Code) : Segment;
 
-    private static readonly Regex IdentifierContext = new(@"(?:\b(?:ORDER\s+BY|GROUP\s+BY|FROM|JOIN|INTO|UPDATE|TABLE|SELECT|ASC|DESC)|[.""`])\s*$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    // Generated at build time: parsing the pattern at start-up also JIT-compiled the regex engine's generic helpers.
+    private static readonly Regex IdentifierContext = IdentifierContextPattern();
+
+    [GeneratedRegex(@"(?:\b(?:ORDER\s+BY|GROUP\s+BY|FROM|JOIN|INTO|UPDATE|TABLE|SELECT|ASC|DESC)|[.""`])\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex IdentifierContextPattern();
 
     public static IReadOnlyList<CodeFix> Create(CallExpressionSyntax call, SqlSink sink, ExpressionSyntax sql, RuleContext context)
     {

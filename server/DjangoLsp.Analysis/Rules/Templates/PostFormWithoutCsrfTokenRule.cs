@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace DjangoLsp.Analysis.Rules.Templates;
 
 /// <summary>DJ320: a <c>&lt;form method="post"&gt;</c> to this site without <c>{% csrf_token %}</c> inside it.</summary>
-public sealed class PostFormWithoutCsrfTokenRule : IDocumentAnalyzer
+public sealed partial class PostFormWithoutCsrfTokenRule : IDocumentAnalyzer
 {
     public static readonly RuleDescriptor Rule = new(
         "DJ320", "post-form-without-csrf-token", Severity.Warning, RuleCategory.Csrf,
@@ -170,8 +170,12 @@ public sealed class PostFormWithoutCsrfTokenRule : IDocumentAnalyzer
             return a.StartsWith("{% url ", StringComparison.Ordinal) || a.StartsWith("{%url ", StringComparison.Ordinal);
         }
 
-        return !a.StartsWith("//", StringComparison.Ordinal) && !System.Text.RegularExpressions.Regex.IsMatch(a, "^[a-zA-Z][a-zA-Z0-9+.-]*:");
+        return !a.StartsWith("//", StringComparison.Ordinal) && !UrlScheme().IsMatch(a);
     }
+
+    // Generated at build time: the static Regex.IsMatch parsed the pattern on first use and looked it up in the regex cache on every call.
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-zA-Z][a-zA-Z0-9+.-]*:")]
+    private static partial System.Text.RegularExpressions.Regex UrlScheme();
 
     /// <summary>Inserts the token after the start tag, on its own line with the next line's indentation.</summary>
     private static CodeFix InsertTokenFix(AnalysisDocument document, string source, HtmlStartTag tag)

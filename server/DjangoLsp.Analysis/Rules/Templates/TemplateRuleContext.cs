@@ -8,7 +8,7 @@ namespace DjangoLsp.Analysis.Rules.Templates;
 /// Per-document state shared by the template rules during one analysis: the source, the node structure
 /// (which body list and which blocks enclose each node) and ids already handed out by json_script fixes.
 /// </summary>
-internal sealed class TemplateRuleContext
+internal sealed partial class TemplateRuleContext
 {
     private readonly Dictionary<TemplateNode, (IReadOnlyList<TemplateNode> Body, TemplateBlockNode? Block)> _parents = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<string> _usedIds = new(StringComparer.Ordinal);
@@ -18,7 +18,7 @@ internal sealed class TemplateRuleContext
     {
         Document = document;
         Analysis = analysis;
-        Source = document.Text.ToString();
+        Source = document.GetTextString();
         Index(analysis.Tree.Root.Children, null);
     }
 
@@ -28,7 +28,11 @@ internal sealed class TemplateRuleContext
     public string Path => Document.Path;
 
     /// <summary>Whether any literal text of the template contains an HTML tag or comment (false for plain-text e-mails).</summary>
-    public bool HasMarkup => _hasMarkup ??= _textByToken.Values.Any(t => System.Text.RegularExpressions.Regex.IsMatch(t.Text, "<[a-zA-Z!/]"));
+    public bool HasMarkup => _hasMarkup ??= _textByToken.Values.Any(t => MarkupStart().IsMatch(t.Text));
+
+    // Generated at build time: the static Regex.IsMatch parsed the pattern on first use and looked it up in the regex cache on every call.
+    [System.Text.RegularExpressions.GeneratedRegex("<[a-zA-Z!/]")]
+    private static partial System.Text.RegularExpressions.Regex MarkupStart();
 
     private bool? _hasMarkup;
 
