@@ -134,7 +134,8 @@ public sealed class TaintWorkspace : ITaintEnvironment
         {
             var document = _context.Files.TryGetDocument(path);
             if (document == null || document.Kind != DocumentKind.Python) return null;
-            return new PythonTaintModel(document.GetPythonSemantics(), path, this, document);
+            // The document the scan is analysing itself (the scan and the loads share documents): share its model too.
+            return _documents.TryGetValue(document, out var own) ? own : new PythonTaintModel(document.GetPythonSemantics(), path, this, document);
         });
     }
 }
