@@ -264,7 +264,10 @@ public sealed class PythonTaintModel
         // Every taint rule asks about every call (helper sinks): resolve each call once per model.
         private readonly ConcurrentDictionary<CallExpressionSyntax, CallTarget?> _callees = new();
 
-        public CallTarget? ResolveCallee(CallExpressionSyntax call) => _callees.GetOrAdd(call, ResolveCalleeUncached);
+        private Func<CallExpressionSyntax, CallTarget?>? _resolveUncached;
+
+        // The delegate is made once: a method group passed to GetOrAdd allocates one per call (every rule asks about every call).
+        public CallTarget? ResolveCallee(CallExpressionSyntax call) => _callees.GetOrAdd(call, _resolveUncached ??= ResolveCalleeUncached);
 
         private CallTarget? ResolveCalleeUncached(CallExpressionSyntax call)
         {
