@@ -283,15 +283,28 @@ public sealed class PythonTaintModel
             {
                 var enclosing = call.Ancestors().OfType<FunctionDefinitionSyntax>().FirstOrDefault();
                 if (enclosing?.Ancestors().FirstOrDefault(a => a is FunctionDefinitionSyntax or ClassDefinitionSyntax) is not ClassDefinitionSyntax @class) return null;
-                var target = @class.Body.Statements.OfType<FunctionDefinitionSyntax>().LastOrDefault(f => f.Name == method.Name);
-                if (target == null) return null;
-                var isStatic = target.Decorators.Any(d => d.ToString().Contains("staticmethod", StringComparison.Ordinal));
+                if (!_methods.GetOrAdd(@class, _methodsOf ??= MethodsOf).TryGetValue(method.Name, out var target)) return null;
                 // A subclass may override the method: what it returns on its own is at least unknown.
-                return new CallTarget(_owner, target, isStatic ? 0 : 1, IsVirtual: true);
+                return new CallTarget(_owner, target.Function, target.IsStatic ? 0 : 1, IsVirtual: true);
             }
             if (callee is AttributeExpressionSyntax && Environment != null && Semantics.GetQualifiedName(callee) is { } qualified)
                 return Environment.ResolveFunction(qualified, Path);
             return null;
+        }
+
+        // `self.method(...)` is looked up by name in the enclosing class: one map per class instead of a scan of the class
+        // body (and of every method's decorators) per call, which was quadratic in big classes (Django's Query, QuerySet).
+        private readonly ConcurrentDictionary<ClassDefinitionSyntax, Dictionary<string, (FunctionDefinitionSyntax Function, bool IsStatic)>> _methods =
+            new(ReferenceEqualityComparer.Instance);
+        private Func<ClassDefinitionSyntax, Dictionary<string, (FunctionDefinitionSyntax, bool)>>? _methodsOf;
+
+        /// <summary>The methods defined directly in <paramref name="class"/>'s body by name; a later definition replaces an earlier one, as at run time.</summary>
+        private static Dictionary<string, (FunctionDefinitionSyntax, bool)> MethodsOf(ClassDefinitionSyntax @class)
+        {
+            var methods = new Dictionary<string, (FunctionDefinitionSyntax, bool)>(StringComparer.Ordinal);
+            foreach (var function in @class.Body.Statements.OfType<FunctionDefinitionSyntax>())
+                methods[function.Name] = (function, function.Decorators.Any(d => d.ToString().Contains("staticmethod", StringComparison.Ordinal)));
+            return methods;
         }
 
         private CallTarget? Local(FunctionDefinitionSyntax function)
