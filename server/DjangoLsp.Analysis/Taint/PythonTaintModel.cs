@@ -115,8 +115,11 @@ public sealed class PythonTaintModel
     /// </summary>
     internal IReadOnlyList<(CallExpressionSyntax Call, CallTarget Target)> WorkspaceCallsWithRequestData(IReadOnlyList<CallExpressionSyntax> calls)
     {
+        // The common case, every rule asking about the module's own calls, has a field of its own (no tuple key to hash).
+        var own = _seed == null && _shared.IsDocumentCallList(calls);
+        if (own && Volatile.Read(ref _shared.DocumentRequestCalls) is { } ready) return ready;
         var key = ("request-calls", calls, _seed);
-        if (_shared.External.TryGetValue(key, out var cached)) return (IReadOnlyList<(CallExpressionSyntax, CallTarget)>)cached;
+        if (!own && _shared.External.TryGetValue(key, out var cached)) return (IReadOnlyList<(CallExpressionSyntax, CallTarget)>)cached;
         var result = new List<(CallExpressionSyntax, CallTarget)>();
         SyntaxNode? lastOwner = null;
         var lastMayHold = false;
@@ -131,7 +134,8 @@ public sealed class PythonTaintModel
             }
             if (lastMayHold) result.Add((call, target));
         }
-        _shared.External.TryAdd(key, result);
+        if (own) Volatile.Write(ref _shared.DocumentRequestCalls, result);
+        else _shared.External.TryAdd(key, result);
         return result;
     }
 
@@ -313,6 +317,12 @@ public sealed class PythonTaintModel
             Volatile.Write(ref slots.Targets[index], target);
             return target;
         }
+
+        /// <summary><see cref="WorkspaceCallsWithRequestData"/> of the unseeded model over the document's own calls, once computed.</summary>
+        public IReadOnlyList<(CallExpressionSyntax Call, CallTarget Target)>? DocumentRequestCalls;
+
+        /// <summary>Whether <paramref name="calls"/> is the list of every call of the document's node index.</summary>
+        public bool IsDocumentCallList(IReadOnlyList<CallExpressionSyntax> calls) => ReferenceEquals((_callSlots ?? InitializeCallSlots()).Calls, calls);
 
         private CallSlots InitializeCallSlots()
         {
