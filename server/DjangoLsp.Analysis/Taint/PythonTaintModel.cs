@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using DjangoLsp.Analysis.Engine;
 using DjangoLsp.Analysis.Project;
 using DjangoLsp.Analysis.Semantics;
+using DjangoLsp.Analysis.Syntax;
 using DjangoLsp.Python.Syntax;
 
 namespace DjangoLsp.Analysis.Taint;
@@ -114,8 +115,11 @@ public sealed class PythonTaintModel
     /// </summary>
     internal IReadOnlyList<(CallExpressionSyntax Call, CallTarget Target)> WorkspaceCallsWithRequestData(IReadOnlyList<CallExpressionSyntax> calls)
     {
+        // The common case, every rule asking about the module's own calls, has a field of its own (no tuple key to hash).
+        var own = _seed == null && _shared.IsDocumentCallList(calls);
+        if (own && Volatile.Read(ref _shared.DocumentRequestCalls) is { } ready) return ready;
         var key = ("request-calls", calls, _seed);
-        if (_shared.External.TryGetValue(key, out var cached)) return (IReadOnlyList<(CallExpressionSyntax, CallTarget)>)cached;
+        if (!own && _shared.External.TryGetValue(key, out var cached)) return (IReadOnlyList<(CallExpressionSyntax, CallTarget)>)cached;
         var result = new List<(CallExpressionSyntax, CallTarget)>();
         SyntaxNode? lastOwner = null;
         var lastMayHold = false;
@@ -130,7 +134,8 @@ public sealed class PythonTaintModel
             }
             if (lastMayHold) result.Add((call, target));
         }
-        _shared.External.TryAdd(key, result);
+        if (own) Volatile.Write(ref _shared.DocumentRequestCalls, result);
+        else _shared.External.TryAdd(key, result);
         return result;
     }
 
@@ -261,10 +266,71 @@ public sealed class PythonTaintModel
             return UrlSource(captured, key!);
         }
 
-        // Every taint rule asks about every call (helper sinks): resolve each call once per model.
+        // Every taint rule asks about every call (helper sinks): resolve each call once per model. The calls of the
+        // document's node index get a slot each, found by binary search on their position: Django's tree has ~33,000
+        // calls, and a concurrent dictionary cost a lock per insert and an object hash per node. Other calls (a tree that
+        // is not the document's) fall back to the dictionary.
         private readonly ConcurrentDictionary<CallExpressionSyntax, CallTarget?> _callees = new();
+        private static readonly object Unresolved = new();
+        private CallSlots? _callSlots;
+        private Func<CallExpressionSyntax, CallTarget?>? _resolveUncached;
 
-        public CallTarget? ResolveCallee(CallExpressionSyntax call) => _callees.GetOrAdd(call, ResolveCalleeUncached);
+        private sealed class CallSlots(IReadOnlyList<CallExpressionSyntax> calls)
+        {
+            public IReadOnlyList<CallExpressionSyntax> Calls { get; } = calls;
+            public object?[] Targets { get; } = Filled(calls.Count);
+
+            private static object?[] Filled(int count)
+            {
+                var targets = new object?[count];
+                Array.Fill(targets, Unresolved);
+                return targets;
+            }
+
+            /// <summary>The index of <paramref name="call"/> in <see cref="Calls"/> (document order, so sorted by position), or -1.</summary>
+            public int IndexOf(CallExpressionSyntax call)
+            {
+                var position = call.Position;
+                int low = 0, high = Calls.Count;
+                while (low < high)
+                {
+                    var middle = (low + high) >>> 1;
+                    if (Calls[middle].Position < position) low = middle + 1;
+                    else high = middle;
+                }
+                // Calls of a chain (`f()()`) start at the same position.
+                for (; low < Calls.Count && Calls[low].Position == position; low++)
+                    if (ReferenceEquals(Calls[low], call)) return low;
+                return -1;
+            }
+        }
+
+        public CallTarget? ResolveCallee(CallExpressionSyntax call)
+        {
+            var slots = _callSlots ?? InitializeCallSlots();
+            var index = slots.IndexOf(call);
+            if (index < 0) return _callees.GetOrAdd(call, _resolveUncached ??= ResolveCalleeUncached);
+            var known = Volatile.Read(ref slots.Targets[index]);
+            if (known != Unresolved) return (CallTarget?)known;
+            // Two threads may both resolve a call: the answer is the same (equal records), so the last write is as good.
+            var target = ResolveCalleeUncached(call);
+            Volatile.Write(ref slots.Targets[index], target);
+            return target;
+        }
+
+        /// <summary><see cref="WorkspaceCallsWithRequestData"/> of the unseeded model over the document's own calls, once computed.</summary>
+        public IReadOnlyList<(CallExpressionSyntax Call, CallTarget Target)>? DocumentRequestCalls;
+
+        /// <summary>Whether <paramref name="calls"/> is the list of every call of the document's node index.</summary>
+        public bool IsDocumentCallList(IReadOnlyList<CallExpressionSyntax> calls) => ReferenceEquals((_callSlots ?? InitializeCallSlots()).Calls, calls);
+
+        private CallSlots InitializeCallSlots()
+        {
+            IReadOnlyList<CallExpressionSyntax> calls = Document is { } document && ReferenceEquals(document.GetPythonSyntax(), Semantics.Tree)
+                ? document.GetPythonNodes().Calls
+                : Array.Empty<CallExpressionSyntax>();
+            return Interlocked.CompareExchange(ref _callSlots, new CallSlots(calls), null) ?? _callSlots!;
+        }
 
         private CallTarget? ResolveCalleeUncached(CallExpressionSyntax call)
         {
@@ -280,15 +346,28 @@ public sealed class PythonTaintModel
             {
                 var enclosing = call.Ancestors().OfType<FunctionDefinitionSyntax>().FirstOrDefault();
                 if (enclosing?.Ancestors().FirstOrDefault(a => a is FunctionDefinitionSyntax or ClassDefinitionSyntax) is not ClassDefinitionSyntax @class) return null;
-                var target = @class.Body.Statements.OfType<FunctionDefinitionSyntax>().LastOrDefault(f => f.Name == method.Name);
-                if (target == null) return null;
-                var isStatic = target.Decorators.Any(d => d.ToString().Contains("staticmethod", StringComparison.Ordinal));
+                if (!_methods.GetOrAdd(@class, _methodsOf ??= MethodsOf).TryGetValue(method.Name, out var target)) return null;
                 // A subclass may override the method: what it returns on its own is at least unknown.
-                return new CallTarget(_owner, target, isStatic ? 0 : 1, IsVirtual: true);
+                return new CallTarget(_owner, target.Function, target.IsStatic ? 0 : 1, IsVirtual: true);
             }
             if (callee is AttributeExpressionSyntax && Environment != null && Semantics.GetQualifiedName(callee) is { } qualified)
                 return Environment.ResolveFunction(qualified, Path);
             return null;
+        }
+
+        // `self.method(...)` is looked up by name in the enclosing class: one map per class instead of a scan of the class
+        // body (and of every method's decorators) per call, which was quadratic in big classes (Django's Query, QuerySet).
+        private readonly ConcurrentDictionary<ClassDefinitionSyntax, Dictionary<string, (FunctionDefinitionSyntax Function, bool IsStatic)>> _methods =
+            new(ReferenceEqualityComparer.Instance);
+        private Func<ClassDefinitionSyntax, Dictionary<string, (FunctionDefinitionSyntax, bool)>>? _methodsOf;
+
+        /// <summary>The methods defined directly in <paramref name="class"/>'s body by name; a later definition replaces an earlier one, as at run time.</summary>
+        private static Dictionary<string, (FunctionDefinitionSyntax, bool)> MethodsOf(ClassDefinitionSyntax @class)
+        {
+            var methods = new Dictionary<string, (FunctionDefinitionSyntax, bool)>(StringComparer.Ordinal);
+            foreach (var function in @class.Body.Statements.OfType<FunctionDefinitionSyntax>())
+                methods[function.Name] = (function, function.Decorators.Any(d => d.ToString().Contains("staticmethod", StringComparison.Ordinal)));
+            return methods;
         }
 
         private CallTarget? Local(FunctionDefinitionSyntax function)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using DjangoLsp.Analysis.Rules;
 using DjangoLsp.Analysis.Semantics;
 using DjangoLsp.Analysis.Syntax;
 using DjangoLsp.Python.Syntax;
@@ -233,9 +234,10 @@ internal sealed class RequestDataReach
     private Dictionary<SyntaxNode, OwnerFacts> ComputeFacts()
     {
         var root = _model.Semantics.Tree.Root;
-        IReadOnlyList<SyntaxNode> nodes = _model.Document is { } document && ReferenceEquals(document.GetPythonSyntax(), _model.Semantics.Tree)
-            ? document.GetPythonNodes().Nodes
-            : root.DescendantNodes().ToList();
+        var ownTree = _model.Document is { } document && ReferenceEquals(document.GetPythonSyntax(), _model.Semantics.Tree);
+        IReadOnlyList<SyntaxNode> nodes = ownTree ? _model.Document!.GetPythonNodes().Nodes : root.DescendantNodes().ToList();
+        // Most modules cannot hold a source at all (Django's tree: 503 of 859): then only the calls are collected.
+        var maySource = !ownTree || MayMentionSource(_model.Document!.GetTextString());
         var facts = new Dictionary<SyntaxNode, OwnerFacts>(ReferenceEqualityComparer.Instance) { [root] = new OwnerFacts() };
         var open = new Stack<(SyntaxNode Owner, SyntaxNode? Body, OwnerFacts Facts)>();
         open.Push((root, null, facts[root]));
@@ -251,6 +253,11 @@ internal sealed class RequestDataReach
             }
             var current = open.Peek().Facts;
             if (current.HasSource) continue;
+            if (!maySource)
+            {
+                if (node is CallExpressionSyntax plain) current.Calls.Add(plain);
+                continue;
+            }
             switch (node)
             {
                 case AttributeExpressionSyntax attribute when IsSource(attribute):
@@ -266,6 +273,16 @@ internal sealed class RequestDataReach
         }
         return facts;
     }
+
+    /// <summary>
+    /// False when the module's text rules out every source <see cref="IsSource"/> and <see cref="ComputeFacts"/> know: the
+    /// request object is a name <c>request</c>, <c>self.request</c> or a parameter annotated <c>...Request</c>; the
+    /// others are <c>form.data</c> and an attribute <c>kwargs</c>. Names are the source's own text (no normalisation).
+    /// </summary>
+    internal static bool MayMentionSource(string text) =>
+        text.Contains("request", StringComparison.Ordinal) || text.Contains("Request", StringComparison.Ordinal)
+        || text.Contains("kwargs", StringComparison.Ordinal)
+        || (text.Contains("form", StringComparison.Ordinal) && text.Contains("data", StringComparison.Ordinal));
 
     /// <summary>
     /// Whether <paramref name="node"/>, met after <paramref name="body"/> in document order, lies in it: nodes after the

@@ -24,6 +24,9 @@ public sealed class TaintWorkspace : ITaintEnvironment
     private readonly ConditionalWeakTable<AnalysisDocument, PythonTaintModel> _documents = new();
     private readonly ConcurrentDictionary<string, PythonTaintModel?> _modules = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Dir, string Name), CallTarget?> _targets = new();
+    // Sibling folders share most ancestor roots: which file (if any) holds a module under a root is looked up once, not
+    // once per importing folder (absolute names such as `json.dumps` probe every ancestor; Django's tree: ~3,500 paths).
+    private readonly ConcurrentDictionary<(string Root, string Module), PythonTaintModel?> _moduleFiles = new();
     private readonly ConcurrentDictionary<string, string> _directories = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<DjangoProject?>> _projects = new(StringComparer.Ordinal);
 
@@ -92,17 +95,22 @@ public sealed class TaintWorkspace : ITaintEnvironment
             if (module.Length == 0) return null;
             roots = Ancestors(dir).Concat(_context.WorkspaceRoot is { } root ? new[] { Path.GetFullPath(root) } : Array.Empty<string>()).Distinct();
         }
+        var moduleName = string.Join('.', module);
         foreach (var root in roots)
         {
-            var basePath = Path.Combine(new[] { root }.Concat(module).ToArray());
-            var candidates = module.Length == 0 ? new[] { Path.Combine(root, "__init__.py") } : new[] { basePath + ".py", Path.Combine(basePath, "__init__.py") };
-            foreach (var file in candidates)
-            {
-                var model = Load(file);
-                if (model == null) continue;
-                return FunctionIn(model, name, depth);
-            }
+            var model = _moduleFiles.GetOrAdd((root, moduleName), key => ModuleAt(key.Root, module));
+            if (model != null) return FunctionIn(model, name, depth);
         }
+        return null;
+    }
+
+    /// <summary>The module <paramref name="module"/> (dotted parts) under <paramref name="root"/>: <c>a/b.py</c>, else <c>a/b/__init__.py</c>.</summary>
+    private PythonTaintModel? ModuleAt(string root, string[] module)
+    {
+        var basePath = Path.Combine(new[] { root }.Concat(module).ToArray());
+        var candidates = module.Length == 0 ? new[] { Path.Combine(root, "__init__.py") } : new[] { basePath + ".py", Path.Combine(basePath, "__init__.py") };
+        foreach (var file in candidates)
+            if (Load(file) is { } model) return model;
         return null;
     }
 
@@ -134,7 +142,8 @@ public sealed class TaintWorkspace : ITaintEnvironment
         {
             var document = _context.Files.TryGetDocument(path);
             if (document == null || document.Kind != DocumentKind.Python) return null;
-            return new PythonTaintModel(document.GetPythonSemantics(), path, this, document);
+            // The document the scan is analysing itself (the scan and the loads share documents): share its model too.
+            return _documents.TryGetValue(document, out var own) ? own : new PythonTaintModel(document.GetPythonSemantics(), path, this, document);
         });
     }
 }

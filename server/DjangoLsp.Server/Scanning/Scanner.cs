@@ -72,7 +72,7 @@ public sealed class Scanner
         // that document, so it is parsed once; the scan's other files are deliberately not put in the snapshot:
         // keeping every file's tree and models alive until the end of the scan quadrupled the live heap (45 -> 183 MB
         // on Django's tree) and cost more CPU in garbage collection than it saved.
-        var snapshot = new SnapshotFiles();
+        var snapshot = new SnapshotFiles { Prepare = Timings is { } t ? d => BuildSharedFeatures(d, t, cancellationToken) : null };
         var context = new AnalysisContext(_options, snapshot, workspaceRoot);
         var done = 0;
         var analysis = new CachedAnalysis(_engine);
@@ -108,7 +108,7 @@ public sealed class Scanner
             if (read)
             {
                 texts.Add(path, text);
-                var document = snapshot.Loaded(path) ?? new AnalysisDocument(path, text);
+                var document = snapshot.Adopt(path, () => new AnalysisDocument(path, text));
                 if (Timings != null) BuildSharedFeatures(document, Timings, cancellationToken);
                 var any = false;
                 foreach (var finding in analysis.Analyze(Cache, document, context, cancellationToken, FingerprintOf))

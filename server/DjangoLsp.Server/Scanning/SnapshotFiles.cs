@@ -13,11 +13,26 @@ public sealed class SnapshotFiles : IWorkspaceFiles
 {
     private readonly IWorkspaceFiles _files;
     private readonly ConcurrentDictionary<string, Lazy<AnalysisDocument?>> _documents = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, WeakReference<AnalysisDocument>> _scanned = new(StringComparer.Ordinal);
 
     public SnapshotFiles(IWorkspaceFiles? files = null) => _files = files ?? DiskFiles.Instance;
 
+    /// <summary>
+    /// Called once on each document these files load (inside the load): <c>check --timings</c> builds the shared features
+    /// there, so parsing a module loaded for another file's rule shows as a parse phase, not as that rule's time.
+    /// </summary>
+    public Action<AnalysisDocument>? Prepare { get; init; }
+
     public AnalysisDocument? TryGetDocument(string path) =>
-        _documents.GetOrAdd(path, p => new Lazy<AnalysisDocument?>(() => _files.TryGetDocument(p), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        _documents.GetOrAdd(path, p => new Lazy<AnalysisDocument?>(() => Open(p), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
+    private AnalysisDocument? Open(string path)
+    {
+        // A file the scan is analysing, or analysed and not yet collected: the same document, so it is not parsed twice.
+        var document = _scanned.TryGetValue(path, out var scanned) && scanned.TryGetTarget(out var live) ? live : _files.TryGetDocument(path);
+        if (document != null) Prepare?.Invoke(document);
+        return document;
+    }
 
     /// <summary>
     /// The document rules already loaded through these files for <paramref name="path"/>, or null. The scan analyses that
@@ -26,4 +41,17 @@ public sealed class SnapshotFiles : IWorkspaceFiles
     /// </summary>
     public AnalysisDocument? Loaded(string path) =>
         _documents.TryGetValue(path, out var lazy) && lazy.IsValueCreated ? lazy.Value : null;
+
+    /// <summary>
+    /// The document the scan analyses for <paramref name="path"/>: the one already loaded, else <paramref name="create"/>'s,
+    /// which later loads of the path share while it is alive (held weakly, so analysed files can still be collected; a
+    /// module imported by a file analysed after it used to be read and parsed a second time).
+    /// </summary>
+    public AnalysisDocument Adopt(string path, Func<AnalysisDocument> create)
+    {
+        if (Loaded(path) is { } loaded) return loaded;
+        var document = create();
+        _scanned[path] = new WeakReference<AnalysisDocument>(document);
+        return Loaded(path) ?? document;   // a load that began just before the registration made its own copy: use that one
+    }
 }

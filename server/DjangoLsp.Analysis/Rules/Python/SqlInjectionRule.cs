@@ -53,7 +53,7 @@ public sealed class SqlInjectionRule : PythonRule
 
     protected internal override Finding? AnalyzeCall(CallExpressionSyntax call, RuleContext context)
     {
-        var sink = SqlSinks.Find(call, context.Semantics);
+        var sink = SqlSinks.Find(call, context.Semantics, MentionsRawSql(context));
         if (sink == null) return null;
         Finding? worst = null;
         foreach (var sql in sink.SqlArguments)
@@ -70,6 +70,12 @@ public sealed class SqlInjectionRule : PythonRule
         }
         return worst;
     }
+
+    private static readonly object MentionsRawSqlKey = new();
+
+    /// <summary>Whether the module's text mentions <c>RawSQL</c> at all; looked up once per module (cached with its taint model).</summary>
+    private static bool MentionsRawSql(RuleContext context) =>
+        (bool)context.Taint.SummaryCache.GetOrAdd(MentionsRawSqlKey, static (_, document) => document.GetTextString().Contains("RawSQL", StringComparison.Ordinal), context.Document);
 
     /// <summary>
     /// SQL returned by a workspace helper (<c>cursor.execute(build_query(q))</c>, directly or through a local variable)
@@ -105,11 +111,11 @@ internal enum SqlApiKind
 
 internal static class SqlSinks
 {
-    public static SqlSink? Find(CallExpressionSyntax call, PythonSemanticModel model)
+    /// <param name="mayCallRawSql">False when the module's text never mentions <c>RawSQL</c> (no call can resolve to it).</param>
+    public static SqlSink? Find(CallExpressionSyntax call, PythonSemanticModel model, bool mayCallRawSql = true)
     {
         var callee = call.Expression.Unparenthesize();
-        var qualified = model.GetCalleeName(call);
-        if (callee is AttributeExpressionSyntax { Name: "execute" or "executemany" } execute && IsCursor(execute.Expression, qualified))
+        if (callee is AttributeExpressionSyntax { Name: "execute" or "executemany" } execute && IsCursor(execute.Expression, model.GetCalleeName(call)))
             return Single($"cursor.{execute.Name}()", SqlApiKind.Execute, call);
         if (callee is AttributeExpressionSyntax { Name: "raw" } raw && IsManager(raw.Expression))
             return Single("Manager.raw()", SqlApiKind.Raw, call);
@@ -125,9 +131,13 @@ internal static class SqlSinks
             }
             return parts.Count == 0 ? null : new SqlSink("QuerySet.extra()", SqlApiKind.Extra, parts);
         }
+        // The callee's name is looked up only for the two sinks that need it: most calls are neither (and RawSQL can only
+        // be named where the module's text says "RawSQL", if only in an import).
+        var template = call.GetKeywordArgument("template")?.Expression;
+        if (template == null && !mayCallRawSql) return null;
+        var qualified = model.GetCalleeName(call);
         if (qualified != null && (qualified.EndsWith(".RawSQL", StringComparison.Ordinal) || qualified == "RawSQL"))
             return Single("RawSQL()", SqlApiKind.RawSql, call);
-        var template = call.GetKeywordArgument("template")?.Expression;
         if (template != null && qualified != null && (qualified.StartsWith("django.db.models", StringComparison.Ordinal) || qualified.EndsWith("Func", StringComparison.Ordinal)))
             return new SqlSink("an expression's template=", SqlApiKind.Template, new[] { template });
         return null;
