@@ -53,7 +53,11 @@ public sealed class PythonSemanticModel
         SyntaxNode? child = node;
         for (var current = node; current != null; child = current, current = current.Parent)
         {
-            if (!_scopes.TryGetValue(current, out var scope)) continue;
+            // Only these own scopes: testing the type first spares hashing every ancestor (an object's first
+            // hash code is written into its header, a slow path that showed up in profiles).
+            if (current is not (ModuleSyntax or FunctionDefinitionSyntax or ClassDefinitionSyntax or LambdaExpressionSyntax
+                    or ComprehensionExpressionSyntax)
+                || !_scopes.TryGetValue(current, out var scope)) continue;
             if (current == node && node is not ModuleSyntax) continue;   // a def/class/lambda itself lives outside
             var inside = current switch
             {

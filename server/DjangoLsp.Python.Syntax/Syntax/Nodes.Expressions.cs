@@ -9,7 +9,7 @@ public sealed class NameExpressionSyntax : ExpressionSyntax
     internal NameExpressionSyntax(GreenNode g, SyntaxNode? p, int pos) : base(g, p, pos) { }
 
     public SyntaxToken Identifier => GetToken(0)!;
-    public string Name => Identifier.Text;
+    public string Name => GetTokenText(0);
 }
 
 /// <summary>A number, <c>True</c>, <c>False</c>, <c>None</c> or <c>...</c> (see <see cref="SyntaxNode.Kind"/>).</summary>
@@ -197,7 +197,7 @@ public sealed class AttributeExpressionSyntax : ExpressionSyntax
     public ExpressionSyntax Expression => GetRequired<ExpressionSyntax>(0);
     public SyntaxToken DotToken => GetToken(1)!;
     public SyntaxToken NameToken => GetToken(2)!;
-    public string Name => NameToken.Text;
+    public string Name => GetTokenText(2);
 }
 
 /// <summary><c>expression(arguments)</c>.</summary>
