@@ -236,7 +236,7 @@ public class SyntaxNode
     /// <summary>All descendant nodes in document order (pre-order), excluding tokens and list wrappers. Iterative, so deep trees are fine.</summary>
     public IEnumerable<SyntaxNode> DescendantNodes(Func<SyntaxNode, bool>? descendInto = null)
     {
-        var stack = new Stack<(SyntaxNode Node, int Slot)>();
+        var stack = new Stack<(SyntaxNode Node, int Slot)>(16); // trees are nested 10-30 deep: skip the first resizes
         stack.Push((this, 0));
         while (stack.Count > 0)
         {
@@ -312,7 +312,7 @@ public class SyntaxNode
             yield return self;
             yield break;
         }
-        var stack = new Stack<(SyntaxNode Node, int Slot)>();
+        var stack = new Stack<(SyntaxNode Node, int Slot)>(16); // trees are nested 10-30 deep: skip the first resizes
         stack.Push((this, 0));
         while (stack.Count > 0)
         {
