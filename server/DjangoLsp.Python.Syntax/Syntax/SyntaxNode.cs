@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DjangoLsp.Python.Syntax.Green;
 using Microsoft.CodeAnalysis.Text;
 
@@ -75,13 +76,13 @@ public class SyntaxNode
     {
         var green = Green.GetSlot(index);
         if (green is null) return null;
-        switch (Volatile.Read(ref _children))
+        var current = Volatile.Read(ref _children);
+        if (IsArray(current))
         {
-            case SyntaxNode?[] array when Volatile.Read(ref array[index]) is { } cached:
-                return cached;
-            case SyntaxNode only when only.Green.IsToken == green.IsToken: // the only slot of its sort: this one
-                return only;
+            if (Volatile.Read(ref Unsafe.As<SyntaxNode?[]>(current!)[index]) is { } cached) return cached;
         }
+        else if (current is not null && Unsafe.As<SyntaxNode>(current!) is var only && only.Green.IsToken == green.IsToken)
+            return only; // the only slot of its sort: this one
         return Realize(index, green, ChildPosition(index));
     }
 
@@ -91,15 +92,17 @@ public class SyntaxNode
         while (true)
         {
             var current = Volatile.Read(ref _children);
-            if (current is SyntaxNode?[] array)
+            if (IsArray(current))
             {
+                var array = Unsafe.As<SyntaxNode?[]>(current!);
                 var existing = Volatile.Read(ref array[index]);
                 if (existing is not null) return existing;
                 var created = SyntaxFactory.CreateRed(green, this, position);
                 return Interlocked.CompareExchange(ref array[index], created, null) ?? created;
             }
-            if (current is SyntaxNode only)
+            if (current is not null)
             {
+                var only = Unsafe.As<SyntaxNode>(current!);
                 if (only.Green.IsToken == green.IsToken) return only;
                 // Another slot is asked for (a token next to the single node child): move to one entry per slot.
                 var upgraded = new SyntaxNode?[Green.SlotCount];
@@ -116,6 +119,10 @@ public class SyntaxNode
             Interlocked.CompareExchange(ref _children, new SyntaxNode?[Green.SlotCount], null);
         }
     }
+
+    // The cache holds either a SyntaxNode?[] (always of exactly that type) or a SyntaxNode: an exact type test is a
+    // single compare, where `is SyntaxNode?[]` (array covariance) and `is SyntaxNode` (a class chain) call cast helpers.
+    private static bool IsArray(object? children) => children is not null && children.GetType() == typeof(SyntaxNode?[]);
 
     /// <summary>
     /// True when <paramref name="green"/> is the node's only non-null slot that is a node (for a node), or its only
@@ -153,7 +160,8 @@ public class SyntaxNode
     /// </summary>
     private int ChildPosition(int index)
     {
-        var created = Volatile.Read(ref _children) as SyntaxNode?[];
+        var current = Volatile.Read(ref _children);
+        var created = IsArray(current) ? Unsafe.As<SyntaxNode?[]>(current!) : null;
         int widthAfter = 0;
         for (int j = index - 1; j >= 0; j--)
         {
