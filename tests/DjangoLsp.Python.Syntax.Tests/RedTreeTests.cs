@@ -1,3 +1,5 @@
+using DjangoLsp.Python.Syntax.Parsing;
+
 namespace DjangoLsp.Python.Syntax.Tests;
 
 /// <summary>
@@ -161,6 +163,28 @@ public class RedTreeTests
                     break;
             }
         }
+    }
+
+    [Test]
+    public void String_values_read_from_green_parts_equal_the_decoded_red_parts()
+    {
+        var files = DjangoSample().Take(40).ToList();
+        if (files.Count == 0) Assert.Ignore("Django's source is not installed");
+        var checkedLiterals = 0;
+        foreach (var path in files.Append("inline"))
+        {
+            var text = path == "inline" ? "a = 'x' \"y\" r'\\z'\nb = b'q' f'{a}' 'w'\nc = ''\n" : File.ReadAllText(path);
+            foreach (var literal in PythonSyntaxTree.Parse(text).Root.DescendantNodes().OfType<StringLiteralExpressionSyntax>())
+            {
+                var parts = literal.Parts;
+                var expected = parts.All(p => p is SyntaxToken)
+                    ? string.Concat(parts.Select(p => StringLiteralInfo.Decode(((SyntaxToken)p).Text, out _)))
+                    : null;
+                Assert.That(literal.Value, Is.EqualTo(expected), $"{path}: {literal}");
+                checkedLiterals++;
+            }
+        }
+        Assert.That(checkedLiterals, Is.GreaterThan(1000));
     }
 
     [Test]

@@ -42,13 +42,21 @@ public sealed class StringLiteralExpressionSyntax : ExpressionSyntax
     {
         get
         {
-            var sb = new System.Text.StringBuilder();
-            foreach (var part in Parts)
+            // Read from the green parts: rules ask for literal values often and for the red string tokens rarely, and
+            // most literals have one part (no builder needed).
+            if (Green.GetSlot(0) is not { } parts) return "";
+            string? single = null;
+            System.Text.StringBuilder? joined = null;
+            for (int i = 0; i < parts.SlotCount; i++)
             {
-                if (part is not SyntaxToken token) return null;
-                sb.Append(StringLiteralInfo.Decode(token.Text, out _));
+                var part = parts.GetSlot(i);
+                if (part is null) continue;
+                if (part is not GreenToken token) return null;
+                var decoded = StringLiteralInfo.Decode(token.Text, out _);
+                if (single is null) single = decoded;
+                else (joined ??= new System.Text.StringBuilder(single)).Append(decoded);
             }
-            return sb.ToString();
+            return joined?.ToString() ?? single ?? "";
         }
     }
 }
