@@ -53,7 +53,11 @@ public sealed class PythonSemanticModel
         SyntaxNode? child = node;
         for (var current = node; current != null; child = current, current = current.Parent)
         {
-            if (!_scopes.TryGetValue(current, out var scope)) continue;
+            // Only these own scopes: testing the type first spares hashing every ancestor (an object's first
+            // hash code is written into its header, a slow path that showed up in profiles).
+            if (current is not (ModuleSyntax or FunctionDefinitionSyntax or ClassDefinitionSyntax or LambdaExpressionSyntax
+                    or ComprehensionExpressionSyntax)
+                || !_scopes.TryGetValue(current, out var scope)) continue;
             if (current == node && node is not ModuleSyntax) continue;   // a def/class/lambda itself lives outside
             var inside = current switch
             {
@@ -79,9 +83,10 @@ public sealed class PythonSemanticModel
     /// The scope a name used at <paramref name="at"/> resolves in (Python's LEGB rule: class bodies are not
     /// visible from nested functions), and that scope's bindings of the name; empty for builtins/unknown names.
     /// </summary>
-    public IReadOnlyList<Binding> LookupBindings(string name, SyntaxNode at)
+    public IReadOnlyList<Binding> LookupBindings(string name, SyntaxNode at) => LookupBindings(name, GetScope(at));
+
+    private static IReadOnlyList<Binding> LookupBindings(string name, Scope scope)
     {
-        var scope = GetScope(at);
         var first = true;
         for (var current = scope; current != null; current = current.Parent)
         {
@@ -101,11 +106,12 @@ public sealed class PythonSemanticModel
     /// </summary>
     public Binding? GetReachingBinding(NameExpressionSyntax name)
     {
-        var bindings = LookupBindings(name.Name, name);
+        var scope = GetScope(name);
+        var bindings = LookupBindings(name.Name, scope);
         if (bindings.Count == 0) return null;
         var position = name.Span.Start;
         Binding? best = null;
-        if (bindings[0].Scope == GetScope(name))
+        if (bindings[0].Scope == scope)
         {
             foreach (var binding in bindings)
             {
@@ -127,7 +133,10 @@ public sealed class PythonSemanticModel
     /// bound to parameters, locally defined functions and classes, and values that are not imports.
     /// </summary>
     public string? GetQualifiedName(ExpressionSyntax? expression) =>
-        expression == null ? null : _qualifiedNames.GetOrAdd(expression, e => Resolve(e, 0));
+        expression == null ? null
+        // TryGetValue first: GetOrAdd with a lambda over `this` allocated a delegate on every call, hits included.
+        : _qualifiedNames.TryGetValue(expression, out var known) ? known
+        : _qualifiedNames.GetOrAdd(expression, Resolve(expression, 0));
 
     /// <summary><see cref="GetQualifiedName"/> of the called expression.</summary>
     public string? GetCalleeName(CallExpressionSyntax call) => GetQualifiedName(call.Expression);

@@ -115,7 +115,7 @@ public sealed class Scope
     internal void Add(Binding binding)
     {
         if (!_bindings.TryGetValue(binding.Name, out var list))
-            _bindings[binding.Name] = list = new List<Binding>();
+            _bindings[binding.Name] = list = new List<Binding>(1); // most names are bound once
         list.Add(binding);
     }
 

@@ -35,12 +35,13 @@ internal sealed class ScopeBuilder
         return scope;
     }
 
-    private void VisitStatements(IEnumerable<StatementSyntax> statements, Scope scope)
+    // Lists are walked with indexes, not foreach: the red API hands out IReadOnlyList<T>, whose enumerator is boxed.
+    private void VisitStatements(IReadOnlyList<StatementSyntax> statements, Scope scope)
     {
-        foreach (var statement in statements)
+        for (var i = 0; i < statements.Count; i++)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            VisitStatement(statement, scope);
+            VisitStatement(statements[i], scope);
         }
     }
 
@@ -55,8 +56,10 @@ internal sealed class ScopeBuilder
         {
             case AssignmentStatementSyntax assignment:
                 VisitExpression(assignment.Value, scope);
-                foreach (var target in assignment.Targets)
+                var targets = assignment.Targets;
+                for (var i = 0; i < targets.Count; i++)
                 {
+                    var target = targets[i];
                     VisitExpression(target, scope);
                     BindTarget(target, assignment.Value, BindingKind.Assignment, scope, partial: false);
                 }
@@ -181,9 +184,13 @@ internal sealed class ScopeBuilder
                 Bind(alias.NameToken.Text, BindingKind.Assignment, scope, alias, alias.Value, null, false);
                 break;
             default:
-                foreach (var child in statement.ChildNodes())
+                // Only expressions can bind here (walrus, comprehension), and only where the index saw one.
+                if (_nodes.MayContainScopeExpression(statement))
                 {
-                    if (child is ExpressionSyntax expression) VisitExpression(expression, scope);
+                    foreach (var child in statement.ChildNodes())
+                    {
+                        if (child is ExpressionSyntax expression) VisitExpression(expression, scope);
+                    }
                 }
                 break;
         }
@@ -197,9 +204,12 @@ internal sealed class ScopeBuilder
 
     private void VisitFunction(FunctionDefinitionSyntax function, Scope scope)
     {
-        foreach (var decorator in function.Decorators) VisitExpression(decorator.Expression, scope);
-        foreach (var parameter in function.Parameters.Parameters)
+        var decorators = function.Decorators;
+        for (var i = 0; i < decorators.Count; i++) VisitExpression(decorators[i].Expression, scope);
+        var parameters = function.Parameters.Parameters;
+        for (var i = 0; i < parameters.Count; i++)
         {
+            var parameter = parameters[i];
             if (parameter.Default != null) VisitExpression(parameter.Default, scope);
             if (parameter.Annotation != null) VisitExpression(parameter.Annotation, scope);
         }
@@ -212,8 +222,10 @@ internal sealed class ScopeBuilder
 
     private void BindParameters(ParameterListSyntax parameters, Scope scope)
     {
-        foreach (var parameter in parameters.Parameters)
+        var list = parameters.Parameters;
+        for (var i = 0; i < list.Count; i++)
         {
+            var parameter = list[i];
             if (parameter.NameToken is { IsMissing: false } name && name.Text.Length > 0)
                 Bind(name.Text, BindingKind.Parameter, scope, parameter, parameter.Default, null, false);
         }

@@ -24,34 +24,45 @@ public sealed class PythonNodeIndex
     // One scratch list per thread: the walk's node count is not known up front, and growing a fresh list per
     // file copied (and allocated) every node array several times over.
     [ThreadStatic] private static List<SyntaxNode>? t_nodes;
-    [ThreadStatic] private static List<CallExpressionSyntax>? t_calls;
-    [ThreadStatic] private static List<int>? t_scopePositions;
 
     public static PythonNodeIndex Build(PythonSyntaxTree tree, CancellationToken cancellationToken = default)
     {
-        var nodes = t_nodes ??= new List<SyntaxNode>(4096);
-        var calls = t_calls ??= new List<CallExpressionSyntax>(1024);
-        var scopePositions = t_scopePositions ??= new List<int>(64);
+        var list = t_nodes ?? new List<SyntaxNode>(4096);
+        t_nodes = null; // reentrancy (another tree's index built on this thread meanwhile) gets its own list
         try
         {
-            foreach (var node in tree.Root.DescendantNodes())
+            tree.Root.AppendDescendantNodes(list, cancellationToken);
+            var nodes = list.ToArray();
+            // Two counting passes size the arrays exactly (a type test per node is cheaper than growing lists).
+            int callCount = 0, scopeCount = 0;
+            foreach (var node in nodes)
             {
-                if ((nodes.Count & 1023) == 0) cancellationToken.ThrowIfCancellationRequested();
-                nodes.Add(node);
-                if (node is CallExpressionSyntax call) calls.Add(call);
-                else if (node is LambdaExpressionSyntax or ComprehensionExpressionSyntax or NamedExpressionSyntax) scopePositions.Add(node.Position);
+                if (node is CallExpressionSyntax) callCount++;
+                else if (IsScopeExpression(node)) scopeCount++;
             }
-            return new PythonNodeIndex(nodes.ToArray(), calls.ToArray(), scopePositions.ToArray());
+            var calls = callCount == 0 ? Array.Empty<CallExpressionSyntax>() : new CallExpressionSyntax[callCount];
+            var scopePositions = scopeCount == 0 ? Array.Empty<int>() : new int[scopeCount];
+            callCount = scopeCount = 0;
+            foreach (var node in nodes)
+            {
+                if (node is CallExpressionSyntax call) calls[callCount++] = call;
+                else if (IsScopeExpression(node)) scopePositions[scopeCount++] = node.Position;
+            }
+            return new PythonNodeIndex(nodes, calls, scopePositions);
         }
         finally
         {
-            nodes.Clear();
-            calls.Clear();
-            scopePositions.Clear();
-            // Do not keep a huge file's arrays alive on every thread forever.
-            if (nodes.Capacity > 1 << 20) t_nodes = null;
+            // Do not keep a huge file's array alive on every thread forever, nor any file's nodes.
+            if (list.Capacity <= 1 << 20)
+            {
+                list.Clear();
+                t_nodes = list;
+            }
         }
     }
+
+    private static bool IsScopeExpression(SyntaxNode node) =>
+        node is LambdaExpressionSyntax or ComprehensionExpressionSyntax or NamedExpressionSyntax;
 
     /// <summary>
     /// False when no lambda, comprehension or assignment expression (<c>:=</c>) starts inside <paramref name="node"/>'s

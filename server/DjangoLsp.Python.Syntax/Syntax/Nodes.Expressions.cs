@@ -9,7 +9,7 @@ public sealed class NameExpressionSyntax : ExpressionSyntax
     internal NameExpressionSyntax(GreenNode g, SyntaxNode? p, int pos) : base(g, p, pos) { }
 
     public SyntaxToken Identifier => GetToken(0)!;
-    public string Name => Identifier.Text;
+    public string Name => GetTokenText(0);
 }
 
 /// <summary>A number, <c>True</c>, <c>False</c>, <c>None</c> or <c>...</c> (see <see cref="SyntaxNode.Kind"/>).</summary>
@@ -42,13 +42,21 @@ public sealed class StringLiteralExpressionSyntax : ExpressionSyntax
     {
         get
         {
-            var sb = new System.Text.StringBuilder();
-            foreach (var part in Parts)
+            // Read from the green parts: rules ask for literal values often and for the red string tokens rarely, and
+            // most literals have one part (no builder needed).
+            if (Green.GetSlot(0) is not { } parts) return "";
+            string? single = null;
+            System.Text.StringBuilder? joined = null;
+            for (int i = 0; i < parts.SlotCount; i++)
             {
-                if (part is not SyntaxToken token) return null;
-                sb.Append(StringLiteralInfo.Decode(token.Text, out _));
+                var part = parts.GetSlot(i);
+                if (part is null) continue;
+                if (part is not GreenToken token) return null;
+                var decoded = StringLiteralInfo.Decode(token.Text, out _);
+                if (single is null) single = decoded;
+                else (joined ??= new System.Text.StringBuilder(single)).Append(decoded);
             }
-            return sb.ToString();
+            return joined?.ToString() ?? single ?? "";
         }
     }
 }
@@ -197,7 +205,7 @@ public sealed class AttributeExpressionSyntax : ExpressionSyntax
     public ExpressionSyntax Expression => GetRequired<ExpressionSyntax>(0);
     public SyntaxToken DotToken => GetToken(1)!;
     public SyntaxToken NameToken => GetToken(2)!;
-    public string Name => NameToken.Text;
+    public string Name => GetTokenText(2);
 }
 
 /// <summary><c>expression(arguments)</c>.</summary>

@@ -190,7 +190,7 @@ public sealed class FunctionDefinitionSyntax : CompoundStatementSyntax
     public SyntaxToken DefKeyword => GetToken(2)!;
     public SyntaxToken NameToken => GetToken(3)!;
     /// <summary>The function's name (empty if missing).</summary>
-    public string Name => NameToken.Text;
+    public string Name => GetTokenText(3);
     public TypeParameterListSyntax? TypeParameters => Get<TypeParameterListSyntax>(4);
     public ParameterListSyntax Parameters => GetRequired<ParameterListSyntax>(5);
     public ExpressionSyntax? ReturnAnnotation => Get<ExpressionSyntax>(7);
@@ -204,7 +204,7 @@ public sealed class ClassDefinitionSyntax : CompoundStatementSyntax
 
     public IReadOnlyList<DecoratorSyntax> Decorators => GetList<DecoratorSyntax>(0);
     public SyntaxToken NameToken => GetToken(2)!;
-    public string Name => NameToken.Text;
+    public string Name => GetTokenText(2);
     public TypeParameterListSyntax? TypeParameters => Get<TypeParameterListSyntax>(3);
     /// <summary>Bases and keywords (<c>metaclass=...</c>); null when there are no parentheses.</summary>
     public ArgumentListSyntax? Arguments => Get<ArgumentListSyntax>(4);

@@ -35,7 +35,10 @@ public abstract class PatternSyntax : SyntaxNode
 /// <summary>The root: a whole file.</summary>
 public sealed class ModuleSyntax : SyntaxNode
 {
-    internal ModuleSyntax(GreenNode g, SyntaxNode? p, int pos, PythonSyntaxTree? tree) : base(g, p, pos, tree) { }
+    internal ModuleSyntax(GreenNode g, SyntaxNode? p, int pos, PythonSyntaxTree? tree) : base(g, p, pos) => Tree = tree;
+
+    /// <summary>The tree whose root this is (null for a module built outside a tree).</summary>
+    internal PythonSyntaxTree? Tree { get; }
 
     public IReadOnlyList<StatementSyntax> Statements => GetList<StatementSyntax>(0);
 
@@ -71,7 +74,23 @@ public sealed class DottedNameSyntax : SyntaxNode
     public IReadOnlyList<SyntaxToken> Identifiers => GetList<SyntaxToken>(0).Where(t => t.Kind == SyntaxKind.IdentifierToken).ToList();
 
     /// <summary>The dotted name as written without whitespace, e.g. <c>os.path</c>.</summary>
-    public string Name => string.Join('.', Identifiers.Select(t => t.Text));
+    public string Name
+    {
+        get
+        {
+            // Read from the green tokens: every import asks for its name, hardly anything for the red tokens.
+            if (Green.GetSlot(0) is not { } list) return "";
+            string? single = null;
+            System.Text.StringBuilder? joined = null;
+            for (int i = 0; i < list.SlotCount; i++)
+            {
+                if (list.GetSlot(i) is not GreenToken { Kind: SyntaxKind.IdentifierToken } identifier) continue;
+                if (single is null) single = identifier.Text;
+                else (joined ??= new System.Text.StringBuilder(single)).Append('.').Append(identifier.Text);
+            }
+            return joined?.ToString() ?? single ?? "";
+        }
+    }
 }
 
 /// <summary><c>( arguments )</c> of a call or class definition.</summary>

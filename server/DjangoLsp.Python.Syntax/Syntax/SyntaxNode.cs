@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DjangoLsp.Python.Syntax.Green;
 using Microsoft.CodeAnalysis.Text;
 
@@ -10,15 +11,17 @@ namespace DjangoLsp.Python.Syntax;
 /// </summary>
 public class SyntaxNode
 {
-    private SyntaxNode?[]? _children;
-    private readonly PythonSyntaxTree? _tree;
+    // The created children: null; the one child of a node that can ever have only one (a node with a single node slot,
+    // or a single slot in all: 311K of 659K nodes of Django's trees) held directly, without an array; or, once a
+    // second slot is asked for, an array with one entry per slot. It only moves null → child → array (by CAS), so
+    // every thread sees the same red child for a slot.
+    private object? _children;
 
-    internal SyntaxNode(GreenNode green, SyntaxNode? parent, int position, PythonSyntaxTree? tree = null)
+    internal SyntaxNode(GreenNode green, SyntaxNode? parent, int position)
     {
         Green = green;
         Parent = parent;
         Position = position;
-        _tree = tree;
     }
 
     internal GreenNode Green { get; }
@@ -30,7 +33,16 @@ public class SyntaxNode
     public int Position { get; }
 
     /// <summary>The tree this node belongs to (null only for nodes built outside a tree).</summary>
-    public PythonSyntaxTree? SyntaxTree => _tree ?? Parent?.SyntaxTree;
+    /// <remarks>Only the root holds the tree: a field on every node cost 8 bytes per red node.</remarks>
+    public PythonSyntaxTree? SyntaxTree
+    {
+        get
+        {
+            var root = this;
+            while (root.Parent is { } parent) root = parent;
+            return (root as ModuleSyntax)?.Tree;
+        }
+    }
 
     public SyntaxKind Kind => Green.Kind;
 
@@ -64,13 +76,83 @@ public class SyntaxNode
     {
         var green = Green.GetSlot(index);
         if (green is null) return null;
-        _children ??= new SyntaxNode?[Green.SlotCount];
-        var existing = Volatile.Read(ref _children[index]);
-        if (existing is not null) return existing;
-        int offset = ChildPosition(index);
-        var created = SyntaxFactory.CreateRed(green, this, offset);
-        return Interlocked.CompareExchange(ref _children[index], created, null) ?? created;
+        var current = Volatile.Read(ref _children);
+        if (IsArray(current))
+        {
+            if (Volatile.Read(ref Unsafe.As<SyntaxNode?[]>(current!)[index]) is { } cached) return cached;
+        }
+        else if (current is not null && Unsafe.As<SyntaxNode>(current!) is var only && only.Green.IsToken == green.IsToken)
+            return only; // the only slot of its sort: this one
+        return Realize(index, green, ChildPosition(index));
     }
+
+    /// <summary>The red child for <paramref name="green"/> (slot <paramref name="index"/>) at a position the caller knows.</summary>
+    private SyntaxNode Realize(int index, GreenNode green, int position)
+    {
+        while (true)
+        {
+            var current = Volatile.Read(ref _children);
+            if (IsArray(current))
+            {
+                var array = Unsafe.As<SyntaxNode?[]>(current!);
+                var existing = Volatile.Read(ref array[index]);
+                if (existing is not null) return existing;
+                var created = SyntaxFactory.CreateRed(green, this, position);
+                return Interlocked.CompareExchange(ref array[index], created, null) ?? created;
+            }
+            if (current is not null)
+            {
+                var only = Unsafe.As<SyntaxNode>(current!);
+                if (only.Green.IsToken == green.IsToken) return only;
+                // Another slot is asked for (a token next to the single node child): move to one entry per slot.
+                var upgraded = new SyntaxNode?[Green.SlotCount];
+                upgraded[OnlySlot(only.Green.IsToken)] = only;
+                Interlocked.CompareExchange(ref _children, upgraded, only);
+                continue;
+            }
+            if (IsOnlySlotOfItsSort(green))
+            {
+                var created = SyntaxFactory.CreateRed(green, this, position);
+                if (Interlocked.CompareExchange(ref _children, created, null) is null) return created;
+                continue; // another thread cached a child first; ours was never handed out
+            }
+            Interlocked.CompareExchange(ref _children, new SyntaxNode?[Green.SlotCount], null);
+        }
+    }
+
+    // The cache holds either a SyntaxNode?[] (always of exactly that type) or a SyntaxNode: an exact type test is a
+    // single compare, where `is SyntaxNode?[]` (array covariance) and `is SyntaxNode` (a class chain) call cast helpers.
+    private static bool IsArray(object? children) => children is not null && children.GetType() == typeof(SyntaxNode?[]);
+
+    /// <summary>
+    /// True when <paramref name="green"/> is the node's only non-null slot that is a node (for a node), or its only
+    /// non-null slot at all (for a token): then it can be held without an array.
+    /// </summary>
+    private bool IsOnlySlotOfItsSort(GreenNode green)
+    {
+        var node = Green;
+        bool token = green.IsToken;
+        int found = 0;
+        for (int i = 0; i < node.SlotCount; i++)
+        {
+            if (node.GetSlot(i) is not { } slot || (!token && slot.IsToken)) continue;
+            if (++found > 1) return false;
+        }
+        return true;
+    }
+
+    /// <summary>The slot of the child held directly: the only node slot, or (for a token) the only slot.</summary>
+    private int OnlySlot(bool token)
+    {
+        for (int i = 0; i < Green.SlotCount; i++)
+        {
+            if (Green.GetSlot(i) is { } slot && (token || !slot.IsToken)) return i;
+        }
+        throw new InvalidOperationException("a directly held child has no slot");
+    }
+
+    /// <summary>The text of the token in slot <paramref name="index"/> (empty if absent), without creating its red token.</summary>
+    private protected string GetTokenText(int index) => Green.GetSlot(index) is GreenToken token ? token.Text : "";
 
     /// <summary>
     /// Absolute position of slot <paramref name="index"/>. Starts from the nearest earlier child already created
@@ -78,11 +160,13 @@ public class SyntaxNode
     /// </summary>
     private int ChildPosition(int index)
     {
+        var current = Volatile.Read(ref _children);
+        var created = IsArray(current) ? Unsafe.As<SyntaxNode?[]>(current!) : null;
         int widthAfter = 0;
         for (int j = index - 1; j >= 0; j--)
         {
-            var realized = Volatile.Read(ref _children![j]);
-            if (realized is not null) return realized.Position + realized.Green.FullWidth + widthAfter;
+            if (created is not null && Volatile.Read(ref created[j]) is { } realized)
+                return realized.Position + realized.Green.FullWidth + widthAfter;
             widthAfter += Green.GetSlot(j)?.FullWidth ?? 0;
         }
         return Position + widthAfter;
@@ -99,12 +183,33 @@ public class SyntaxNode
     {
         var list = GetSlot(index);
         if (list is null) return Array.Empty<T>();
-        var result = new List<T>(list.SlotCount);
-        for (int i = 0; i < list.SlotCount; i++)
+        // Separators are skipped by their green node, so no red token is made for them unless T can be a token;
+        // the array is sized by a first pass over the green slots (a list node is read often; a List<T> cost twice).
+        var green = list.Green;
+        int slots = green.SlotCount;
+        bool tokens = ListElement<T>.MayBeToken;
+        int count = 0;
+        for (int i = 0; i < slots; i++)
         {
-            if (list.GetSlot(i) is T t) result.Add(t);
+            if (green.GetSlot(i) is { } g && (tokens || !g.IsToken)) count++;
         }
+        if (count == 0) return Array.Empty<T>();
+        var result = new T[count];
+        int found = 0, position = list.Position;
+        for (int i = 0; i < slots; i++)
+        {
+            if (green.GetSlot(i) is not { } g) continue;
+            if ((tokens || !g.IsToken) && list.Realize(i, g, position) is T t) result[found++] = t;
+            position += g.FullWidth;
+        }
+        if (found < count) Array.Resize(ref result, found);
         return result;
+    }
+
+    /// <summary>Whether a list read as <typeparamref name="T"/> can yield tokens (computed once per element type).</summary>
+    private static class ListElement<T>
+    {
+        public static readonly bool MayBeToken = typeof(T).IsAssignableFrom(typeof(SyntaxToken));
     }
 
     /// <summary>Direct children (nodes and tokens) in text order; absent optional parts are skipped.</summary>
@@ -139,7 +244,7 @@ public class SyntaxNode
     /// <summary>All descendant nodes in document order (pre-order), excluding tokens and list wrappers. Iterative, so deep trees are fine.</summary>
     public IEnumerable<SyntaxNode> DescendantNodes(Func<SyntaxNode, bool>? descendInto = null)
     {
-        var stack = new Stack<(SyntaxNode Node, int Slot)>();
+        var stack = new Stack<(SyntaxNode Node, int Slot)>(16); // trees are nested 10-30 deep: skip the first resizes
         stack.Push((this, 0));
         while (stack.Count > 0)
         {
@@ -153,6 +258,51 @@ public class SyntaxNode
             if (!isList) yield return child;
             if (isList || descendInto is null || descendInto(child)) stack.Push((child, 0));
         }
+    }
+
+    // The scratch stack of AppendDescendantNodes, one per thread (the walk runs once per file per snapshot).
+    [ThreadStatic] private static (SyntaxNode Node, int Slot, int Position)[]? t_walkStack;
+
+    /// <summary>
+    /// Appends what <see cref="DescendantNodes"/> yields to <paramref name="nodes"/>: all descendant nodes in document
+    /// order, tokens and list wrappers excluded. The bulk form for whole-tree indexes: no iterator, a pooled stack, and
+    /// each child's position carried along the walk instead of recomputed from its siblings.
+    /// </summary>
+    public void AppendDescendantNodes(List<SyntaxNode> nodes, CancellationToken cancellationToken = default)
+    {
+        var stack = t_walkStack ?? new (SyntaxNode, int, int)[64];
+        t_walkStack = null; // a nested call on this thread (none today) gets its own stack
+        int depth = 0;
+        stack[depth++] = (this, 0, Position);
+        while (depth > 0)
+        {
+            ref var frame = ref stack[depth - 1];
+            var node = frame.Node;
+            var green = node.Green;
+            int slot = frame.Slot;
+            if (slot >= green.SlotCount)
+            {
+                depth--;
+                continue;
+            }
+            var childGreen = green.GetSlot(slot);
+            int position = frame.Position;
+            frame.Slot = slot + 1;
+            if (childGreen is null) continue;
+            frame.Position = position + childGreen.FullWidth;
+            if (childGreen.IsToken) continue; // tokens are skipped: don't create their red nodes
+            var child = node.Realize(slot, childGreen, position);
+            if (child.Kind != SyntaxKind.List)
+            {
+                if ((nodes.Count & 1023) == 0) cancellationToken.ThrowIfCancellationRequested();
+                nodes.Add(child);
+            }
+            if (depth == stack.Length) Array.Resize(ref stack, depth * 2);
+            stack[depth++] = (child, 0, position);
+        }
+        if (stack.Length > 1024) return; // a pathological nesting depth: do not keep its stack
+        Array.Clear(stack); // frames hold nodes: do not keep the tree alive
+        t_walkStack = stack;
     }
 
     /// <summary>This node followed by its descendant nodes.</summary>
@@ -170,7 +320,7 @@ public class SyntaxNode
             yield return self;
             yield break;
         }
-        var stack = new Stack<(SyntaxNode Node, int Slot)>();
+        var stack = new Stack<(SyntaxNode Node, int Slot)>(16); // trees are nested 10-30 deep: skip the first resizes
         stack.Push((this, 0));
         while (stack.Count > 0)
         {

@@ -82,6 +82,11 @@ public class ScopeSkippingTests
     [TestCase("for i in (j for j in range(3)):\n    pass\n", "j", ScopeKind.Comprehension)]
     [TestCase("try:\n    pass\nexcept (lambda e2: E)(1) as e:\n    pass\n", "e2", ScopeKind.Lambda)]
     [TestCase("assert all(a2 for a2 in xs), 'msg'\n", "a2", ScopeKind.Comprehension)]
+    // Statements without a case of their own: their children are visited only when the index saw a scope expression.
+    [TestCase("print((v := 5))\n", "v", ScopeKind.Module)]
+    [TestCase("def f():\n    return (r := 1)\n", "r", ScopeKind.Function)]
+    [TestCase("raise E() from (lambda rr: rr)\n", "rr", ScopeKind.Lambda)]
+    [TestCase("del d[[k3 for k3 in ks][0]]\n", "k3", ScopeKind.Comprehension)]
     public void Bindings_inside_expressions_of_every_statement_kind_are_found(string code, string name, ScopeKind kind)
     {
         var model = PythonSemanticModel.Create(PythonSyntaxTree.Parse(code));
