@@ -553,9 +553,19 @@ internal sealed partial class Lexer
 
     private static bool IsDigit(char c) => c >= '0' && c <= '9';
 
+    /// <summary>Per ASCII character: 2 if it may start a name (letter, underscore), 1 if it may only continue one (digit), else 0.</summary>
+    private static ReadOnlySpan<byte> AsciiNameChars =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+        0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 2,
+        0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0,
+    ];
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private bool IsIdentifierStart(char c)
     {
-        if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+        if (c < 0x80) return AsciiNameChars[c] == 2;
         return IsUnicodeIdentifierChar(_pos, start: true);
     }
 
@@ -585,15 +595,17 @@ internal sealed partial class Lexer
 
     private int ScanIdentifierEnd(int p)
     {
-        while (p < _end)
+        string text = _text;
+        var nameChars = AsciiNameChars;
+        while ((uint)p < (uint)text.Length)
         {
-            char c = _text[p];
+            char c = text[p];
             if (c < 0x80)
             {
-                if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c >= '0' && c <= '9')) { p++; continue; }
+                if (nameChars[c] != 0) { p++; continue; }
                 break;
             }
-            if (char.IsHighSurrogate(c) && !(p + 1 < _end && char.IsLowSurrogate(_text[p + 1]))) break;
+            if (char.IsHighSurrogate(c) && !(p + 1 < _end && char.IsLowSurrogate(text[p + 1]))) break;
             if (char.IsLowSurrogate(c)) break;
             if (!IsUnicodeIdentifierChar(p, start: false)) break;
             p += char.IsHighSurrogate(c) ? 2 : 1;

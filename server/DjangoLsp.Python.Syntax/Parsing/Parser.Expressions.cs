@@ -112,8 +112,20 @@ internal sealed partial class Parser
         }
         try
         {
-            if (CurrentKind == SyntaxKind.LambdaKeyword) return ParseLambda();
-            var body = ParseDisjunction();
+            var kind = CurrentKind;
+            if (kind == SyntaxKind.LambdaKeyword) return ParseLambda();
+            GreenNode body;
+            if (kind is SyntaxKind.NotKeyword or SyntaxKind.PlusToken or SyntaxKind.MinusToken or SyntaxKind.TildeToken or SyntaxKind.AwaitKeyword)
+            {
+                body = ParseDisjunction();
+            }
+            else
+            {
+                // Most expressions are a single primary (a name, a call, a constant): parse it first and only walk the
+                // precedence levels (disjunction down to power, one call each) when an operator follows.
+                var primary = ParsePrimary();
+                body = ContinuesOperand(CurrentKind) ? ParseDisjunction(primary) : primary;
+            }
             if (CurrentKind == SyntaxKind.IfKeyword)
             {
                 var ifKw = Eat();
@@ -146,9 +158,17 @@ internal sealed partial class Parser
         return Node(SyntaxKind.LambdaExpression, kw, parameters, colon, ParseExpression());
     }
 
-    private GreenNode ParseDisjunction()
+    /// <summary>True if <paramref name="k"/> after a primary continues a larger expression below the conditional level.</summary>
+    private static bool ContinuesOperand(SyntaxKind k) => k is SyntaxKind.StarStarToken or SyntaxKind.EqualsEqualsToken or SyntaxKind.ExclamationEqualsToken
+        or SyntaxKind.LessThanToken or SyntaxKind.GreaterThanToken or SyntaxKind.LessThanEqualsToken or SyntaxKind.GreaterThanEqualsToken
+        or SyntaxKind.LessThanGreaterThanToken or SyntaxKind.InKeyword or SyntaxKind.NotKeyword or SyntaxKind.IsKeyword
+        or SyntaxKind.AndKeyword or SyntaxKind.OrKeyword || BinaryPrecedence(k) > 0;
+
+    // The levels below take the already parsed leftmost primary (or null to parse it themselves): see ParseExpression.
+
+    private GreenNode ParseDisjunction(GreenNode? first = null)
     {
-        var left = ParseConjunction();
+        var left = ParseConjunction(first);
         while (CurrentKind == SyntaxKind.OrKeyword)
         {
             var op = Eat();
@@ -157,9 +177,9 @@ internal sealed partial class Parser
         return left;
     }
 
-    private GreenNode ParseConjunction()
+    private GreenNode ParseConjunction(GreenNode? first = null)
     {
-        var left = ParseInversion();
+        var left = ParseInversion(first);
         while (CurrentKind == SyntaxKind.AndKeyword)
         {
             var op = Eat();
@@ -168,8 +188,9 @@ internal sealed partial class Parser
         return left;
     }
 
-    private GreenNode ParseInversion()
+    private GreenNode ParseInversion(GreenNode? first = null)
     {
+        if (first is not null) return ParseComparison(first);
         if (CurrentKind == SyntaxKind.NotKeyword)
         {
             if (!EnterDepth())
@@ -185,9 +206,9 @@ internal sealed partial class Parser
         return ParseComparison();
     }
 
-    private GreenNode ParseComparison()
+    private GreenNode ParseComparison(GreenNode? first = null)
     {
-        var left = ParseBitwiseOr();
+        var left = ParseBinary(1, first);
         GreenListBuilder? operands = null;
         while (true)
         {
@@ -223,9 +244,9 @@ internal sealed partial class Parser
     private GreenNode ParseBitwiseOrOrStar() => CurrentKind == SyntaxKind.StarToken ? ParseStarredExpression() : ParseBitwiseOr();
 
     /// <summary>Precedence climbing over the left-associative binary operators (| ^ &amp; shifts + - * / // % @).</summary>
-    private GreenNode ParseBinary(int minPrecedence)
+    private GreenNode ParseBinary(int minPrecedence, GreenNode? first = null)
     {
-        var left = ParseFactor();
+        var left = first is null ? ParseFactor() : ParsePower(first);
         while (true)
         {
             int prec = BinaryPrecedence(CurrentKind);
@@ -253,10 +274,14 @@ internal sealed partial class Parser
         return ParsePower();
     }
 
-    private GreenNode ParsePower()
+    private GreenNode ParsePower(GreenNode? first = null)
     {
         GreenNode left;
-        if (CurrentKind == SyntaxKind.AwaitKeyword)
+        if (first is not null)
+        {
+            left = first;
+        }
+        else if (CurrentKind == SyntaxKind.AwaitKeyword)
         {
             var kw = Eat();
             left = Node(SyntaxKind.AwaitExpression, kw, ParsePrimary());
