@@ -566,6 +566,7 @@ internal sealed partial class Parser
         var items = RentList();
         bool seenKeyword = false, seenDoubleStar = false;
         int count = 0;
+        int sharedEntry = -1;
         while (CurrentKind is not (SyntaxKind.CloseParenToken or SyntaxKind.NewLineToken or SyntaxKind.EndOfFileToken))
         {
             GreenNode arg;
@@ -613,7 +614,8 @@ internal sealed partial class Parser
                             value = WithError(value, "Generator expression must be parenthesized");
                         }
                     }
-                    arg = Node(SyntaxKind.Argument, null, null, null, value);
+                    arg = _tokenCache.PositionalArgument(value, out int entry);
+                    if (count == 0) sharedEntry = entry;
                     if (seenDoubleStar) arg = WithError(arg, "positional argument follows keyword argument unpacking");
                     else if (seenKeyword) arg = WithError(arg, "positional argument follows keyword argument");
                 }
@@ -636,6 +638,17 @@ internal sealed partial class Parser
             }
         }
         var close = ExpectClose(SyntaxKind.CloseParenToken);
-        return Node(SyntaxKind.ArgumentList, open, List(items), close);
+        GreenNode list;
+        if (items.Count == 1)
+        {
+            // f(x): the list around a shared positional argument is shared as well.
+            list = _tokenCache.SingleArgumentList(items[0], sharedEntry);
+            items.Free();
+        }
+        else
+        {
+            list = List(items);
+        }
+        return Node(SyntaxKind.ArgumentList, open, list, close);
     }
 }
