@@ -124,7 +124,16 @@ internal sealed partial class Parser
                 // Most expressions are a single primary (a name, a call, a constant): parse it first and only walk the
                 // precedence levels (disjunction down to power, one call each) when an operator follows.
                 var primary = ParsePrimary();
-                body = ContinuesOperand(CurrentKind) ? ParseDisjunction(primary) : primary;
+                var next = CurrentKind;
+                if (!ContinuesOperand(next))
+                {
+                    if (next != SyntaxKind.IfKeyword) return primary;
+                    body = primary;
+                }
+                else
+                {
+                    body = ParseDisjunction(primary);
+                }
             }
             if (CurrentKind == SyntaxKind.IfKeyword)
             {
@@ -567,24 +576,25 @@ internal sealed partial class Parser
         bool seenKeyword = false, seenDoubleStar = false;
         int count = 0;
         int sharedEntry = -1;
-        while (CurrentKind is not (SyntaxKind.CloseParenToken or SyntaxKind.NewLineToken or SyntaxKind.EndOfFileToken))
+        SyntaxKind kind;
+        while ((kind = CurrentKind) is not (SyntaxKind.CloseParenToken or SyntaxKind.NewLineToken or SyntaxKind.EndOfFileToken))
         {
             GreenNode arg;
-            if (CurrentKind is SyntaxKind.StarToken or SyntaxKind.StarStarToken)
+            if (kind is SyntaxKind.StarToken or SyntaxKind.StarStarToken)
             {
                 var star = Eat();
                 arg = Node(SyntaxKind.Argument, null, null, star, ParseExpression());
                 if (star.Kind == SyntaxKind.StarStarToken) seenDoubleStar = true;
                 else if (seenDoubleStar) arg = WithError(arg, "iterable argument unpacking follows keyword argument unpacking");
             }
-            else if (CurrentKind == SyntaxKind.IdentifierToken && PeekKind(1) == SyntaxKind.EqualsToken)
+            else if (kind == SyntaxKind.IdentifierToken && PeekKind(1) == SyntaxKind.EqualsToken)
             {
                 var name = Eat();
                 var eq = Eat();
                 arg = Node(SyntaxKind.Argument, name, eq, null, ParseExpression());
                 seenKeyword = true;
             }
-            else if (!CanStartExpression(CurrentKind))
+            else if (!CanStartExpression(kind))
             {
                 arg = Node(SyntaxKind.Argument, null, null, null, MissingName());
                 items.Add(arg);
@@ -593,7 +603,8 @@ internal sealed partial class Parser
             else
             {
                 var value = ParseNamedExpression();
-                if (CurrentKind == SyntaxKind.EqualsToken)
+                var next = CurrentKind;
+                if (next == SyntaxKind.EqualsToken)
                 {
                     // f(x.y=1), f(True=1): not a keyword.
                     var eq = Eat();
@@ -605,7 +616,7 @@ internal sealed partial class Parser
                 }
                 else
                 {
-                    if (CurrentKind == SyntaxKind.ForKeyword || (CurrentKind == SyntaxKind.AsyncKeyword && PeekKind(1) == SyntaxKind.ForKeyword))
+                    if (next == SyntaxKind.ForKeyword || (next == SyntaxKind.AsyncKeyword && PeekKind(1) == SyntaxKind.ForKeyword))
                     {
                         var clauses = ParseComprehensionClauses();
                         value = Node(SyntaxKind.GeneratorExpression, null, value, clauses, null);
