@@ -216,9 +216,6 @@ internal sealed class GreenNodeWithOneOfManySlots(SyntaxKind kind, int slotCount
 
     private readonly GreenNode _child = child;
 
-    /// <summary>The child in the one filled slot.</summary>
-    public GreenNode OnlyChild => _child;
-
     public override int SlotCount => _shape >> 4;
 
     public override GreenNode? GetSlot(int index)

@@ -575,7 +575,6 @@ internal sealed partial class Parser
         var items = RentList();
         bool seenKeyword = false, seenDoubleStar = false;
         int count = 0;
-        int sharedEntry = -1;
         SyntaxKind kind;
         while ((kind = CurrentKind) is not (SyntaxKind.CloseParenToken or SyntaxKind.NewLineToken or SyntaxKind.EndOfFileToken))
         {
@@ -625,8 +624,7 @@ internal sealed partial class Parser
                             value = WithError(value, "Generator expression must be parenthesized");
                         }
                     }
-                    arg = _tokenCache.PositionalArgument(value, out int entry);
-                    if (count == 0) sharedEntry = entry;
+                    arg = Node(SyntaxKind.Argument, null, null, null, value);
                     if (seenDoubleStar) arg = WithError(arg, "positional argument follows keyword argument unpacking");
                     else if (seenKeyword) arg = WithError(arg, "positional argument follows keyword argument");
                 }
@@ -649,17 +647,6 @@ internal sealed partial class Parser
             }
         }
         var close = ExpectClose(SyntaxKind.CloseParenToken);
-        GreenNode list;
-        if (items.Count == 1)
-        {
-            // f(x): the list around a shared positional argument is shared as well.
-            list = _tokenCache.SingleArgumentList(items[0], sharedEntry);
-            items.Free();
-        }
-        else
-        {
-            list = List(items);
-        }
-        return Node(SyntaxKind.ArgumentList, open, list, close);
+        return Node(SyntaxKind.ArgumentList, open, List(items), close);
     }
 }

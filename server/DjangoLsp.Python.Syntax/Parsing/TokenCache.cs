@@ -124,54 +124,7 @@ internal sealed class TokenCache
             wrapper = GreenInternalNode.Create(kind, token);
             _wrappers[index] = wrapper;
         }
-        _lastWrapper = wrapper;
-        _lastWrapperIndex = index;
         return wrapper;
-    }
-
-    // The shared wrapper handed out last and its entry: lets the parser share the argument around it without hashing again.
-    private GreenNode? _lastWrapper;
-    private int _lastWrapperIndex;
-
-    /// <summary>Positional <c>Argument</c> nodes around <c>_wrappers[i]</c> (checked by identity of their child before use).</summary>
-    private readonly GreenNodeWithOneOfManySlots?[] _arguments = new GreenNodeWithOneOfManySlots?[Size];
-
-    /// <summary>One-element argument lists holding <c>_arguments[i]</c>.</summary>
-    private readonly GreenNodeWithOneChild?[] _argumentLists = new GreenNodeWithOneChild?[Size];
-
-    /// <summary>
-    /// A positional argument (<c>Argument</c> with only its value slot) for <paramref name="value"/>: shared when the value
-    /// is the shared one-token expression handed out last (<c>f(self)</c>, <c>f(None)</c>, <c>f('utf-8')</c>), so a
-    /// repeated argument costs no node. <paramref name="entry"/> identifies it for <see cref="SingleArgumentList"/>, or is -1.
-    /// </summary>
-    public GreenNode PositionalArgument(GreenNode value, out int entry)
-    {
-        entry = _lastWrapperIndex;
-        if (ReferenceEquals(value, _lastWrapper) && ReferenceEquals(_wrappers[entry], value))
-        {
-            var argument = _arguments[entry];
-            if (argument is null || !ReferenceEquals(argument.OnlyChild, value))
-            {
-                argument = (GreenNodeWithOneOfManySlots)GreenInternalNode.Create(SyntaxKind.Argument, null, null, null, value);
-                _arguments[entry] = argument;
-            }
-            return argument;
-        }
-        entry = -1;
-        return GreenInternalNode.Create(SyntaxKind.Argument, null, null, null, value);
-    }
-
-    /// <summary>The one-element <c>List</c> holding <paramref name="argument"/>, shared when it came from <see cref="PositionalArgument"/> entry <paramref name="entry"/>.</summary>
-    public GreenNode SingleArgumentList(GreenNode argument, int entry)
-    {
-        if (entry < 0 || !ReferenceEquals(_arguments[entry], argument)) return GreenInternalNode.Create(SyntaxKind.List, argument);
-        var list = _argumentLists[entry];
-        if (list is null || !ReferenceEquals(list.GetSlot(0), argument))
-        {
-            list = (GreenNodeWithOneChild)GreenInternalNode.Create(SyntaxKind.List, argument);
-            _argumentLists[entry] = list;
-        }
-        return list;
     }
 
     /// <summary>
@@ -185,8 +138,6 @@ internal sealed class TokenCache
         if (!ReferenceEquals(_entries[index], token)) return null;
         var wrapper = _wrappers[index];
         if (wrapper is null || wrapper.Kind != kind) return null;
-        _lastWrapper = wrapper;
-        _lastWrapperIndex = index;
         return wrapper;
     }
 
@@ -195,12 +146,7 @@ internal sealed class TokenCache
     {
         if (!MayBeCached(token.Text.Length, token.LeadingTrivia, token.TrailingTrivia)) return;
         int index = Index(token.Text, token.LeadingTrivia, token.TrailingTrivia);
-        if (ReferenceEquals(_entries[index], token))
-        {
-            _wrappers[index] = wrapper;
-            _lastWrapper = wrapper;
-            _lastWrapperIndex = index;
-        }
+        if (ReferenceEquals(_entries[index], token)) _wrappers[index] = wrapper;
     }
 
     private static int Index(ReadOnlySpan<char> text, GreenTrivia[] leading, GreenTrivia[] trailing)
