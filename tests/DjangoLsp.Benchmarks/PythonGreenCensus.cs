@@ -59,7 +59,7 @@ internal static class PythonGreenCensus
                         break;
                     default:
                         int slots = node.SlotCount;
-                        long size = node is GreenNodeWithOneOfManySlots ? 32 : slots <= 5 ? 24 + 8 * slots : 32 + 24 + 8 * slots;
+                        long size = node is GreenNodeWithOneOfManySlots ? 32 : slots <= 10 ? 24 + 8 * slots : 32 + 24 + 8 * slots;
                         string kids = "";
                         for (int i = 0; i < slots; i++)
                         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using DjangoLsp.Python.Syntax.Green;
 
@@ -403,9 +404,16 @@ internal sealed partial class Lexer
     }
 
     /// <summary>Leading trivia between tokens of one logical line (inside brackets this includes line ends).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private GreenTrivia[] ScanInlineLeadingTrivia()
     {
         // Usually the previous token's trailing trivia took the spaces and the next token starts right here.
+        if (_pos < _end && _text[_pos] > ' ' && _text[_pos] is not ('#' or '\\')) return GreenToken.NoTrivia;
+        return ScanInlineLeadingTriviaSlow();
+    }
+
+    private GreenTrivia[] ScanInlineLeadingTriviaSlow()
+    {
         if (_pos < _end && _text[_pos] is not (' ' or '\t' or '\f' or '#' or '\n' or '\r' or '\\')) return GreenToken.NoTrivia;
         _trivia.Clear();
         bool inBrackets = InBracketsForNewlines();
@@ -477,7 +485,15 @@ internal sealed partial class Lexer
     }
 
     /// <summary>Whitespace, a comment and line continuations after a token on the same line.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private GreenTrivia[] ScanTrailingTrivia()
+    {
+        // Most tokens are directly followed by another token (no trivia at all).
+        if (_pos < _end && _text[_pos] > ' ' && _text[_pos] is not ('#' or '\\')) return GreenToken.NoTrivia;
+        return ScanTrailingTriviaSlow();
+    }
+
+    private GreenTrivia[] ScanTrailingTriviaSlow()
     {
         if (_pos >= _end) return GreenToken.NoTrivia;
         char c = _text[_pos];
@@ -527,8 +543,8 @@ internal sealed partial class Lexer
 
     private void ScanComment()
     {
-        int p = _pos;
-        while (p < _end && _text[p] != '\n' && _text[p] != '\r') p++;
+        int p = _text.AsSpan(_pos).IndexOfAny('\n', '\r');
+        p = p < 0 ? _end : _pos + p;
         _trivia.Add(new GreenTrivia(SyntaxKind.CommentTrivia, _text.Substring(_pos, p - _pos)));
         _pos = p;
     }
@@ -553,9 +569,19 @@ internal sealed partial class Lexer
 
     private static bool IsDigit(char c) => c >= '0' && c <= '9';
 
+    /// <summary>Per ASCII character: 2 if it may start a name (letter, underscore), 1 if it may only continue one (digit), else 0.</summary>
+    private static ReadOnlySpan<byte> AsciiNameChars =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+        0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 2,
+        0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0,
+    ];
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private bool IsIdentifierStart(char c)
     {
-        if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+        if (c < 0x80) return AsciiNameChars[c] == 2;
         return IsUnicodeIdentifierChar(_pos, start: true);
     }
 
@@ -583,22 +609,25 @@ internal sealed partial class Lexer
         }
     }
 
+    /// <summary>ASCII characters that continue a name; the scan for the end of a name is vectorized over them.</summary>
+    private static readonly SearchValues<char> s_asciiNameChars =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+
     private int ScanIdentifierEnd(int p)
     {
-        while (p < _end)
+        string text = _text;
+        while (true)
         {
-            char c = _text[p];
-            if (c < 0x80)
-            {
-                if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c >= '0' && c <= '9')) { p++; continue; }
-                break;
-            }
-            if (char.IsHighSurrogate(c) && !(p + 1 < _end && char.IsLowSurrogate(_text[p + 1]))) break;
-            if (char.IsLowSurrogate(c)) break;
-            if (!IsUnicodeIdentifierChar(p, start: false)) break;
+            int run = text.AsSpan(p).IndexOfAnyExcept(s_asciiNameChars);
+            if (run < 0) return text.Length;
+            p += run;
+            char c = text[p];
+            if (c < 0x80) return p;
+            if (char.IsHighSurrogate(c) && !(p + 1 < _end && char.IsLowSurrogate(text[p + 1]))) return p;
+            if (char.IsLowSurrogate(c)) return p;
+            if (!IsUnicodeIdentifierChar(p, start: false)) return p;
             p += char.IsHighSurrogate(c) ? 2 : 1;
         }
-        return p;
     }
 
     internal static SyntaxKind KeywordKind(string text)
@@ -803,14 +832,28 @@ internal sealed partial class Lexer
     }
 
     /// <summary>Scans quotes, body and closing quotes of a non-f string starting at the quote at <see cref="_pos"/>.</summary>
+    private static readonly SearchValues<char> s_singleQuoteStops = SearchValues.Create("'\\\n\r");
+    private static readonly SearchValues<char> s_doubleQuoteStops = SearchValues.Create("\"\\\n\r");
+    private static readonly SearchValues<char> s_tripleSingleQuoteStops = SearchValues.Create("'\\");
+    private static readonly SearchValues<char> s_tripleDoubleQuoteStops = SearchValues.Create("\"\\");
+
     private void ScanStringBody(int tokenStart, bool isRaw)
     {
         _ = isRaw;
         char quote = _text[_pos];
         bool triple = _pos + 2 < _end && _text[_pos + 1] == quote && _text[_pos + 2] == quote;
         _pos += triple ? 3 : 1;
+        // Jump to the next character that matters (the quote, a backslash, a line end) with a vectorized search.
+        var stops = quote == '\'' ? (triple ? s_tripleSingleQuoteStops : s_singleQuoteStops) : (triple ? s_tripleDoubleQuoteStops : s_doubleQuoteStops);
         while (_pos < _end)
         {
+            int skip = _text.AsSpan(_pos).IndexOfAny(stops);
+            if (skip < 0)
+            {
+                _pos = _end;
+                break;
+            }
+            _pos += skip;
             char c = _text[_pos];
             if (c == '\\')
             {

@@ -112,8 +112,29 @@ internal sealed partial class Parser
         }
         try
         {
-            if (CurrentKind == SyntaxKind.LambdaKeyword) return ParseLambda();
-            var body = ParseDisjunction();
+            var kind = CurrentKind;
+            if (kind == SyntaxKind.LambdaKeyword) return ParseLambda();
+            GreenNode body;
+            if (kind is SyntaxKind.NotKeyword or SyntaxKind.PlusToken or SyntaxKind.MinusToken or SyntaxKind.TildeToken or SyntaxKind.AwaitKeyword)
+            {
+                body = ParseDisjunction();
+            }
+            else
+            {
+                // Most expressions are a single primary (a name, a call, a constant): parse it first and only walk the
+                // precedence levels (disjunction down to power, one call each) when an operator follows.
+                var primary = ParsePrimary();
+                var next = CurrentKind;
+                if (!ContinuesOperand(next))
+                {
+                    if (next != SyntaxKind.IfKeyword) return primary;
+                    body = primary;
+                }
+                else
+                {
+                    body = ParseDisjunction(primary);
+                }
+            }
             if (CurrentKind == SyntaxKind.IfKeyword)
             {
                 var ifKw = Eat();
@@ -146,9 +167,17 @@ internal sealed partial class Parser
         return Node(SyntaxKind.LambdaExpression, kw, parameters, colon, ParseExpression());
     }
 
-    private GreenNode ParseDisjunction()
+    /// <summary>True if <paramref name="k"/> after a primary continues a larger expression below the conditional level.</summary>
+    private static bool ContinuesOperand(SyntaxKind k) => k is SyntaxKind.StarStarToken or SyntaxKind.EqualsEqualsToken or SyntaxKind.ExclamationEqualsToken
+        or SyntaxKind.LessThanToken or SyntaxKind.GreaterThanToken or SyntaxKind.LessThanEqualsToken or SyntaxKind.GreaterThanEqualsToken
+        or SyntaxKind.LessThanGreaterThanToken or SyntaxKind.InKeyword or SyntaxKind.NotKeyword or SyntaxKind.IsKeyword
+        or SyntaxKind.AndKeyword or SyntaxKind.OrKeyword || BinaryPrecedence(k) > 0;
+
+    // The levels below take the already parsed leftmost primary (or null to parse it themselves): see ParseExpression.
+
+    private GreenNode ParseDisjunction(GreenNode? first = null)
     {
-        var left = ParseConjunction();
+        var left = ParseConjunction(first);
         while (CurrentKind == SyntaxKind.OrKeyword)
         {
             var op = Eat();
@@ -157,9 +186,9 @@ internal sealed partial class Parser
         return left;
     }
 
-    private GreenNode ParseConjunction()
+    private GreenNode ParseConjunction(GreenNode? first = null)
     {
-        var left = ParseInversion();
+        var left = ParseInversion(first);
         while (CurrentKind == SyntaxKind.AndKeyword)
         {
             var op = Eat();
@@ -168,8 +197,9 @@ internal sealed partial class Parser
         return left;
     }
 
-    private GreenNode ParseInversion()
+    private GreenNode ParseInversion(GreenNode? first = null)
     {
+        if (first is not null) return ParseComparison(first);
         if (CurrentKind == SyntaxKind.NotKeyword)
         {
             if (!EnterDepth())
@@ -185,9 +215,9 @@ internal sealed partial class Parser
         return ParseComparison();
     }
 
-    private GreenNode ParseComparison()
+    private GreenNode ParseComparison(GreenNode? first = null)
     {
-        var left = ParseBitwiseOr();
+        var left = ParseBinary(1, first);
         GreenListBuilder? operands = null;
         while (true)
         {
@@ -223,9 +253,9 @@ internal sealed partial class Parser
     private GreenNode ParseBitwiseOrOrStar() => CurrentKind == SyntaxKind.StarToken ? ParseStarredExpression() : ParseBitwiseOr();
 
     /// <summary>Precedence climbing over the left-associative binary operators (| ^ &amp; shifts + - * / // % @).</summary>
-    private GreenNode ParseBinary(int minPrecedence)
+    private GreenNode ParseBinary(int minPrecedence, GreenNode? first = null)
     {
-        var left = ParseFactor();
+        var left = first is null ? ParseFactor() : ParsePower(first);
         while (true)
         {
             int prec = BinaryPrecedence(CurrentKind);
@@ -253,10 +283,14 @@ internal sealed partial class Parser
         return ParsePower();
     }
 
-    private GreenNode ParsePower()
+    private GreenNode ParsePower(GreenNode? first = null)
     {
         GreenNode left;
-        if (CurrentKind == SyntaxKind.AwaitKeyword)
+        if (first is not null)
+        {
+            left = first;
+        }
+        else if (CurrentKind == SyntaxKind.AwaitKeyword)
         {
             var kw = Eat();
             left = Node(SyntaxKind.AwaitExpression, kw, ParsePrimary());
@@ -541,24 +575,25 @@ internal sealed partial class Parser
         var items = RentList();
         bool seenKeyword = false, seenDoubleStar = false;
         int count = 0;
-        while (CurrentKind is not (SyntaxKind.CloseParenToken or SyntaxKind.NewLineToken or SyntaxKind.EndOfFileToken))
+        SyntaxKind kind;
+        while ((kind = CurrentKind) is not (SyntaxKind.CloseParenToken or SyntaxKind.NewLineToken or SyntaxKind.EndOfFileToken))
         {
             GreenNode arg;
-            if (CurrentKind is SyntaxKind.StarToken or SyntaxKind.StarStarToken)
+            if (kind is SyntaxKind.StarToken or SyntaxKind.StarStarToken)
             {
                 var star = Eat();
                 arg = Node(SyntaxKind.Argument, null, null, star, ParseExpression());
                 if (star.Kind == SyntaxKind.StarStarToken) seenDoubleStar = true;
                 else if (seenDoubleStar) arg = WithError(arg, "iterable argument unpacking follows keyword argument unpacking");
             }
-            else if (CurrentKind == SyntaxKind.IdentifierToken && PeekKind(1) == SyntaxKind.EqualsToken)
+            else if (kind == SyntaxKind.IdentifierToken && PeekKind(1) == SyntaxKind.EqualsToken)
             {
                 var name = Eat();
                 var eq = Eat();
                 arg = Node(SyntaxKind.Argument, name, eq, null, ParseExpression());
                 seenKeyword = true;
             }
-            else if (!CanStartExpression(CurrentKind))
+            else if (!CanStartExpression(kind))
             {
                 arg = Node(SyntaxKind.Argument, null, null, null, MissingName());
                 items.Add(arg);
@@ -567,7 +602,8 @@ internal sealed partial class Parser
             else
             {
                 var value = ParseNamedExpression();
-                if (CurrentKind == SyntaxKind.EqualsToken)
+                var next = CurrentKind;
+                if (next == SyntaxKind.EqualsToken)
                 {
                     // f(x.y=1), f(True=1): not a keyword.
                     var eq = Eat();
@@ -579,7 +615,7 @@ internal sealed partial class Parser
                 }
                 else
                 {
-                    if (CurrentKind == SyntaxKind.ForKeyword || (CurrentKind == SyntaxKind.AsyncKeyword && PeekKind(1) == SyntaxKind.ForKeyword))
+                    if (next == SyntaxKind.ForKeyword || (next == SyntaxKind.AsyncKeyword && PeekKind(1) == SyntaxKind.ForKeyword))
                     {
                         var clauses = ParseComprehensionClauses();
                         value = Node(SyntaxKind.GeneratorExpression, null, value, clauses, null);

@@ -37,7 +37,7 @@ internal sealed partial class Parser
     private void SkipUnexpectedIndent()
     {
         var indent = Current;
-        _index++;
+        Advance();
         _pendingDiagnostics ??= new List<GreenDiagnostic>();
         _pendingDiagnostics.Add(new GreenDiagnostic(_pendingWidth + Current.LeadingTriviaWidth, Current.Text.Length, "unexpected indent"));
         _ = indent;
@@ -254,6 +254,7 @@ internal sealed partial class Parser
         {
             newline = Expect(SyntaxKind.NewLineToken);
         }
+        if (parts.Length == 1) return GreenInternalNode.Create(kind, parts[0], semicolon, newline);
         var buffer = new SlotBuffer();
         Span<GreenNode?> slots = buffer;
         slots = slots[..(parts.Length + 2)];

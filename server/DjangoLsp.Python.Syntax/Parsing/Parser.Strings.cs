@@ -7,6 +7,10 @@ internal sealed partial class Parser
     /// <summary>Adjacent string literals (plain, f, t) as one <see cref="SyntaxKind.StringLiteralExpression"/>.</summary>
     private GreenNode ParseStrings()
     {
+        if (CurrentKind == SyntaxKind.StringToken && PeekKind(1) is not (SyntaxKind.StringToken or SyntaxKind.FStringStartToken))
+        {
+            return ParseSingleString();
+        }
         var parts = RentList();
         bool? bytes = null;
         bool mixed = false;
@@ -16,20 +20,7 @@ internal sealed partial class Parser
             bool isBytes;
             if (CurrentKind == SyntaxKind.StringToken)
             {
-                var token = Eat();
-                var info = StringLiteralInfo.Parse(token.Text);
-                isBytes = info.IsBytes;
-                part = token;
-                if (!token.ContainsDiagnostics)
-                {
-                    if (isBytes && HasNonAscii(token.Text)) part = WithError(token, "bytes can only contain ASCII literal characters");
-                    else if (!info.IsRaw && MayHaveEscapeError(token.Text))
-                    {
-                        // Only \x, \u, \U and \N escapes can be malformed: other literals need no decoding.
-                        StringLiteralInfo.Decode(token.Text, out var error);
-                        if (error is not null) part = WithError(token, error);
-                    }
-                }
+                part = CheckStringToken(Eat(), out isBytes);
             }
             else
             {
@@ -45,6 +36,38 @@ internal sealed partial class Parser
             parts.Add(part);
         }
         return Node(SyntaxKind.StringLiteralExpression, List(parts));
+    }
+
+    /// <summary>
+    /// A lone plain string literal (the usual case). For a token from the token cache the expression node is shared as
+    /// well, like one-token names: it was checked when it was made, so a repeated literal is neither checked nor
+    /// allocated again.
+    /// </summary>
+    private GreenNode ParseSingleString()
+    {
+        var token = Eat();
+        var shared = _tokenCache.GetWrapper(SyntaxKind.StringLiteralExpression, token);
+        if (shared is not null) return shared;
+        var part = CheckStringToken(token, out _);
+        var node = Node(SyntaxKind.StringLiteralExpression, List(part));
+        if (ReferenceEquals(part, token)) _tokenCache.SetWrapper(token, node);
+        return node;
+    }
+
+    /// <summary>The token, or the token with the diagnostic CPython reports for its contents (bytes with non-ASCII, bad escapes).</summary>
+    private static GreenNode CheckStringToken(GreenToken token, out bool isBytes)
+    {
+        var info = StringLiteralInfo.Parse(token.Text);
+        isBytes = info.IsBytes;
+        if (token.ContainsDiagnostics) return token;
+        if (isBytes && HasNonAscii(token.Text)) return WithError(token, "bytes can only contain ASCII literal characters");
+        if (!info.IsRaw && MayHaveEscapeError(token.Text))
+        {
+            // Only \x, \u, \U and \N escapes can be malformed: other literals need no decoding.
+            StringLiteralInfo.Decode(token.Text, out var error);
+            if (error is not null) return WithError(token, error);
+        }
+        return token;
     }
 
     /// <summary>

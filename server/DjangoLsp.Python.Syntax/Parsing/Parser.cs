@@ -58,9 +58,24 @@ internal sealed partial class Parser
 
     // ---------------- Token buffer ----------------
 
-    private GreenToken Current => Peek(0);
+    /// <summary>
+    /// The token at <see cref="_index"/> once lexed, or null after the index moved or the lookahead was dropped: the
+    /// grammar asks for the current kind several times per token, and this spares the window arithmetic each time.
+    /// </summary>
+    private GreenToken? _current;
 
-    private SyntaxKind CurrentKind => Peek(0).Kind;
+    private GreenToken Current => _current ?? LoadCurrent();
+
+    private SyntaxKind CurrentKind => (_current ?? LoadCurrent()).Kind;
+
+    private GreenToken LoadCurrent() => _current = Peek(0);
+
+    /// <summary>Moves past the current token.</summary>
+    private void Advance()
+    {
+        int i = ++_index;
+        _current = i < _count ? _buffer[i].Token : null;
+    }
 
     private GreenToken Peek(int n)
     {
@@ -105,6 +120,7 @@ internal sealed partial class Parser
     {
         Array.Clear(_buffer, _index, _count - _index);
         _count = _index;
+        _current = null;
     }
 
     private SyntaxKind PeekKind(int n) => Peek(n).Kind;
@@ -114,7 +130,7 @@ internal sealed partial class Parser
     private GreenToken Eat()
     {
         var token = Current;
-        _index++;
+        Advance();
         if (_pendingSkipped.Count > 0 || _pendingDiagnostics is { Count: > 0 })
         {
             token = AttachPending(token);
@@ -188,7 +204,7 @@ internal sealed partial class Parser
     private void Skip(string? message)
     {
         var token = Current;
-        _index++;
+        Advance();
         int tokenStart = _pendingWidth;
         if (token.Diagnostics is not null)
         {
@@ -226,6 +242,16 @@ internal sealed partial class Parser
 
     private static GreenNode Node(SyntaxKind kind, params ReadOnlySpan<GreenNode?> slots) => GreenInternalNode.Create(kind, slots);
 
+    // Fixed arities (preferred by overload resolution over the params form): no span to build and walk.
+    private static GreenNode Node(SyntaxKind kind, GreenNode? child0) => GreenInternalNode.Create(kind, child0);
+
+    private static GreenNode Node(SyntaxKind kind, GreenNode? child0, GreenNode? child1) => GreenInternalNode.Create(kind, child0, child1);
+
+    private static GreenNode Node(SyntaxKind kind, GreenNode? child0, GreenNode? child1, GreenNode? child2) => GreenInternalNode.Create(kind, child0, child1, child2);
+
+    private static GreenNode Node(SyntaxKind kind, GreenNode? child0, GreenNode? child1, GreenNode? child2, GreenNode? child3) =>
+        GreenInternalNode.Create(kind, child0, child1, child2, child3);
+
     /// <summary>A one-token expression (name, number, <c>None</c>…), shared with earlier ones for the same cached token.</summary>
     private GreenNode Wrap(SyntaxKind kind, GreenToken token) => _tokenCache.Wrap(kind, token);
 
@@ -248,7 +274,7 @@ internal sealed partial class Parser
         return node;
     }
 
-    private static GreenNode List(GreenNode single) => GreenInternalNode.Create(SyntaxKind.List, [single]);
+    private static GreenNode List(GreenNode single) => GreenInternalNode.Create(SyntaxKind.List, single);
 
     private static readonly GreenNode s_emptyList = GreenInternalNode.Create(SyntaxKind.List, []);
 

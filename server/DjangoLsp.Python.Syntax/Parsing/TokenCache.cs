@@ -111,20 +111,42 @@ internal sealed class TokenCache
         var trailing = token.TrailingTrivia;
         if (!MayBeCached(token.Text.Length, leading, trailing))
         {
-            return GreenInternalNode.Create(kind, [token]);
+            return GreenInternalNode.Create(kind, token);
         }
         int index = Index(token.Text, leading, trailing);
         if (!ReferenceEquals(_entries[index], token))
         {
-            return GreenInternalNode.Create(kind, [token]);
+            return GreenInternalNode.Create(kind, token);
         }
         var wrapper = _wrappers[index];
         if (wrapper is null || wrapper.Kind != kind)
         {
-            wrapper = GreenInternalNode.Create(kind, [token]);
+            wrapper = GreenInternalNode.Create(kind, token);
             _wrappers[index] = wrapper;
         }
         return wrapper;
+    }
+
+    /// <summary>
+    /// The node stored for <paramref name="token"/> by <see cref="SetWrapper"/> if the token is the cached one and the
+    /// node is of <paramref name="kind"/>; otherwise null.
+    /// </summary>
+    public GreenNode? GetWrapper(SyntaxKind kind, GreenToken token)
+    {
+        if (!MayBeCached(token.Text.Length, token.LeadingTrivia, token.TrailingTrivia)) return null;
+        int index = Index(token.Text, token.LeadingTrivia, token.TrailingTrivia);
+        if (!ReferenceEquals(_entries[index], token)) return null;
+        var wrapper = _wrappers[index];
+        if (wrapper is null || wrapper.Kind != kind) return null;
+        return wrapper;
+    }
+
+    /// <summary>Remembers <paramref name="wrapper"/> (a node made of <paramref name="token"/> alone) if the token is the cached one.</summary>
+    public void SetWrapper(GreenToken token, GreenNode wrapper)
+    {
+        if (!MayBeCached(token.Text.Length, token.LeadingTrivia, token.TrailingTrivia)) return;
+        int index = Index(token.Text, token.LeadingTrivia, token.TrailingTrivia);
+        if (ReferenceEquals(_entries[index], token)) _wrappers[index] = wrapper;
     }
 
     private static int Index(ReadOnlySpan<char> text, GreenTrivia[] leading, GreenTrivia[] trailing)
