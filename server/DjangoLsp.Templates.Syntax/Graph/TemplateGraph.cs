@@ -84,7 +84,7 @@ public sealed class TemplateGraph
             return null;
         }
 
-        if (_trees.TryGetValue(source.Path, out var cached) && cached.Text.ContentEquals(source.Text))
+        if (_trees.TryGetValue(source.Path, out var cached) && (ReferenceEquals(cached.Text, source.Text) || cached.Text.ContentEquals(source.Text)))
         {
             return cached;
         }

@@ -29,6 +29,8 @@ internal static partial class TemplateRenderContexts
     private static readonly ConcurrentDictionary<string, (string Stamp, IReadOnlyDictionary<string, IReadOnlyList<string>> Includers)> IncludeIndex = new(StringComparer.Ordinal);
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AnalysisContext, ConcurrentDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>> IndexPerContext = new();
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AnalysisContext, ConcurrentDictionary<string, TemplateGraphResult>> RenderPerContext = new();
+
     [GeneratedRegex(@"\{%-?\s*include\s+(?<q>[""'])(?<name>[^""'\r\n]+)\k<q>")]
     private static partial Regex IncludeTagPattern();
 
@@ -49,21 +51,25 @@ internal static partial class TemplateRenderContexts
         var path = Path.GetFullPath(document.Path);
         var resolver = new ProjectTemplateResolver(directories, context.Files);
         var renderings = new List<RenderedOutput>();
+        // Outputs of the child's blocks as the parent renders them; their origin (a walk of the parent chain) is only
+        // worked out below for the few whose context differs from the single-file one.
+        var blockOutputs = new HashSet<TemplateOutput>(ReferenceEqualityComparer.Instance);
         var extends = FindExtends(analysis.Tree);
-        if (extends is { } parentName)
+        if (extends is not null)
         {
             var graph = new TemplateGraph(resolver);
             var result = graph.Analyze(analysis.Tree);
             foreach (var output in result.OutputsIn(path))
-                renderings.Add(new RenderedOutput(output, BlockOrigin(analysis.Tree, output, parentName, resolver, context, cancellationToken)));
+            {
+                renderings.Add(new RenderedOutput(output, null));
+                blockOutputs.Add(output);
+            }
         }
 
         foreach (var (includer, name, tag) in Includers(path, directories, context, cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var graph = new TemplateGraph(resolver);
-            graph.Update(analysis.Tree);
-            var result = graph.Analyze(includer.Name);
+            var result = RenderIncluder(includer.Name, analysis.Tree, path, directories, resolver, context);
             var origin = new RelatedLocation(includer.Path, tag, $"'{includer.Name}' includes '{name}' here");
             foreach (var output in result.OutputsIn(path)) renderings.Add(new RenderedOutput(output, origin));
         }
@@ -83,10 +89,36 @@ internal static partial class TemplateRenderContexts
                 .Where(r => r.Output.Context != output.Context)
                 .GroupBy(r => r.Output.Context)
                 .Select(g => g.First())
+                .Select(r => blockOutputs.Contains(r.Output)
+                    ? r with { Origin = BlockOrigin(analysis.Tree, r.Output, extends!, resolver, context, cancellationToken) }
+                    : r)
                 .ToList();
             merged.Add(different.Count > 0 ? different : new[] { new RenderedOutput(output, null) });
         }
         return merged;
+    }
+
+    /// <summary>
+    /// The page of an includer, rendered once per analysis for all the templates it includes (a widget template is
+    /// included by a dozen others). Shared only when <paramref name="own"/> is the tree the resolver hands out for
+    /// <paramref name="path"/> anyway, so the rendering does not depend on which included template asks.
+    /// </summary>
+    private static TemplateGraphResult RenderIncluder(string includerName, TemplateSyntaxTree own, string path, IReadOnlyList<string> directories,
+        ProjectTemplateResolver resolver, AnalysisContext context)
+    {
+        bool shared = own.FilePath == path && context.Files.TryGetDocument(path) is { } document
+            && ReferenceEquals(document.Text, own.Text) && ReferenceEquals(document.GetTemplateAnalysis().Tree, own);
+        if (!shared) return Render();
+        var key = string.Join('\n', directories) + "\0" + includerName;
+        return RenderPerContext.GetValue(context, _ => new ConcurrentDictionary<string, TemplateGraphResult>(StringComparer.Ordinal))
+            .GetOrAdd(key, _ => Render());
+
+        TemplateGraphResult Render()
+        {
+            var graph = new TemplateGraph(resolver);
+            graph.Update(own);
+            return graph.Analyze(includerName);
+        }
     }
 
     /// <summary>The template directories that contain <paramref name="path"/>'s template folder, in lookup order.</summary>

@@ -87,6 +87,43 @@ public class TemplateGraphContextTests
         Assert.That(At("shop/templates/shop/checkout.html", related.Span), Does.StartWith("{% include \"shop/_analytics.html\""));
     }
 
+    /// <summary>Documents read once and kept, like a scan's snapshot: the includer's page is then rendered once per context.</summary>
+    private sealed class SnapshotFiles : IWorkspaceFiles
+    {
+        private readonly Dictionary<string, AnalysisDocument?> _documents = new(StringComparer.Ordinal);
+
+        public AnalysisDocument? TryGetDocument(string path)
+        {
+            if (!_documents.TryGetValue(path, out var document)) _documents[path] = document = DiskFiles.Instance.TryGetDocument(path);
+            return document;
+        }
+    }
+
+    [Test]
+    public void IncluderRenderedOnceServesEveryIncludedTemplateOfTheContext()
+    {
+        var files = new SnapshotFiles();
+        var context = new AnalysisContext(AnalysisOptions.Default, files, Root);
+        var engine = BuiltInAnalyzers.CreateEngine();
+        List<Finding> Dj2(string relative) =>
+            engine.Analyze(files.TryGetDocument(P(relative))!, context).Where(f => f.Rule.Id.StartsWith("DJ2", StringComparison.Ordinal)).ToList();
+
+        // The second analysis of the snapshot's _analytics.html reuses checkout.html's rendering from the first.
+        Assert.That(Dj2("shop/templates/shop/_card.html"), Is.Empty);
+        var analytics = Dj2("shop/templates/shop/_analytics.html");
+        Assert.That(analytics.Select(f => At("shop/templates/shop/_analytics.html", f.Span)), Is.EqualTo(new[] { "{{ customer_name }}" }), Describe(analytics));
+        Assert.That(analytics.Single().Related.Any(r => r.Path == P("shop/templates/shop/checkout.html")), Is.True);
+        var reused = Dj2("shop/templates/shop/_analytics.html");
+        Assert.That(Describe(reused), Is.EqualTo(Describe(analytics)));
+
+        // A document that is not the snapshot's (another buffer of the file) is not served the shared rendering: it is
+        // analysed exactly as in a context of its own.
+        var edited = new AnalysisDocument(P("shop/templates/shop/_analytics.html"),
+            Microsoft.CodeAnalysis.Text.SourceText.From("<p>edited</p>\n" + Text("shop/templates/shop/_analytics.html")));
+        string Edited(AnalysisContext c) => Describe(engine.Analyze(edited, c).Where(f => f.Rule.Id.StartsWith("DJ2", StringComparison.Ordinal)));
+        Assert.That(Edited(context), Is.EqualTo(Edited(new AnalysisContext(AnalysisOptions.Default, new SnapshotFiles(), Root))));
+    }
+
     [Test]
     public void TemplateIncludedInHtmlIsNotReported()
     {
