@@ -70,14 +70,15 @@ public sealed partial class CheckCommand
     {
         CheckPaths(paths);
         var clock = Stopwatch.StartNew();
-        var startupCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var timing = timings ? new ScanTimings() : null;
+        var startupCpu = timing != null ? Process.GetCurrentProcess().TotalProcessorTime : TimeSpan.Zero;
         if (timing != null && CliApp.MainStarted != 0) timing.Timeline.MarkAt("main started", CliApp.MainStarted);
 
         // Building the analyzers (rule tables, advisories) and walking the tree are both start-up work. The engine is
         // built on another core while a walk thread fills the scan queue, and the workers start on the first files
         // found instead of waiting for the whole walk (taking the largest found so far, all largest first once it ends).
-        var engineTask = Task.Run(() =>
+        var early = _app.TakeEarlyEngine();
+        var engineTask = early != null ? early.Task : Task.Run(() =>
         {
             if (timing == null) return _app.CreateEngine();
             var created = timing.Measure("create engine", _app.CreateEngine);
@@ -134,6 +135,11 @@ public sealed partial class CheckCommand
         // per-file-ignores globs are written relative to the pyproject.toml, so its folder is the root when the scan is inside it.
         if (projectRoot != null && IsUnder(root, projectRoot)) root = projectRoot;
         var engine = engineTask.GetAwaiter().GetResult();
+        if (early != null && timing != null)
+        {
+            timing.Record("create engine", early.CpuNanoseconds);
+            timing.Timeline.MarkAt("engine created", early.CreatedAt);
+        }
         if (timing != null) engine = new AnalysisEngine(timing.Wrap(engine.Analyzers));
 
         using var progress = ProgressBar.ForStandardError();

@@ -16,6 +16,7 @@ public sealed class CliApp
     public const int ExitUsage = 2;
 
     private readonly Func<AnalysisEngine> _engineFactory;
+    private EarlyEngine? _earlyEngine;
 
     public CliApp(TextWriter output, TextWriter error, Func<AnalysisEngine>? engineFactory = null)
     {
@@ -24,19 +25,28 @@ public sealed class CliApp
         _engineFactory = engineFactory ?? BuiltInAnalyzers.CreateEngine;
     }
 
+    private CliApp(TextWriter output, TextWriter error, EarlyEngine? earlyEngine) : this(output, error) => _earlyEngine = earlyEngine;
+
     public TextWriter Output { get; }
     public TextWriter Error { get; }
 
     public AnalysisEngine CreateEngine() => _engineFactory();
 
+    /// <summary>The built-in engine started when <c>Main</c> began (taken once: a second request builds a new one), or null.</summary>
+    public EarlyEngine? TakeEarlyEngine() => Interlocked.Exchange(ref _earlyEngine, null);
+
     /// <summary>When <c>Main</c> started (a <see cref="System.Diagnostics.Stopwatch"/> timestamp; 0 when not run as the program), for <c>check --timings</c>.</summary>
     public static long MainStarted { get; set; }
 
-    public static int Run(string[] args) => new CliApp(Console.Out, Console.Error).Invoke(args);
+    public static int Run(string[] args)
+    {
+        var earlyEngine = EarlyEngine.StartFor(args);
+        return new CliApp(Console.Out, Console.Error, earlyEngine).Invoke(args);
+    }
 
     public int Invoke(string[] args)
     {
-        var root = BuildRootCommand();
+        var root = BuildRootCommand(args);
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
@@ -60,7 +70,20 @@ public sealed class CliApp
         }
     }
 
-    private RootCommand BuildRootCommand()
+    // Each subcommand by name. Building one means creating its options and loading System.CommandLine's generic
+    // types for them, which ran before every command (tens of ms at start-up, much of it JIT-compiling generic code
+    // over value types that the precompiled image lacks); the invoked command alone is enough to parse and run it.
+    private static readonly (string Name, Func<CliApp, Command> Create)[] Subcommands =
+    {
+        ("check", app => new CheckCommand(app).Create()),
+        ("rules", RulesCommands.CreateRules),
+        ("explain", RulesCommands.CreateExplain),
+        ("docs", RulesCommands.CreateDocs),
+        ("advisories", AdvisoriesCommands.Create),
+        ("debug", DebugCommands.Create),
+    };
+
+    private RootCommand BuildRootCommand(string[] args)
     {
         var stdio = new Option<bool>("--stdio") { Description = "Run the language server over standard input/output (the default)." };
         var root = new RootCommand("DjangoLsp: finds and fixes security problems in Django projects (language server and CLI).")
@@ -68,12 +91,16 @@ public sealed class CliApp
             stdio,
         };
         root.SetAction(_ => ServerCommand.Run());
-        root.Add(new CheckCommand(this).Create());
-        root.Add(RulesCommands.CreateRules(this));
-        root.Add(RulesCommands.CreateExplain(this));
-        root.Add(RulesCommands.CreateDocs(this));
-        root.Add(AdvisoriesCommands.Create(this));
-        root.Add(DebugCommands.Create(this));
+        // A first argument naming a subcommand: the root's own options and the other subcommands cannot apply (the
+        // rest of the line is that command's), so only it is built. Anything else (no arguments, --help, a typo)
+        // gets the whole tree, for the root's help and error messages.
+        var invoked = args.Length > 0 ? Array.FindIndex(Subcommands, c => c.Name == args[0]) : -1;
+        if (invoked >= 0)
+        {
+            root.Add(Subcommands[invoked].Create(this));
+            return root;
+        }
+        foreach (var (_, create) in Subcommands) root.Add(create(this));
         return root;
     }
 }

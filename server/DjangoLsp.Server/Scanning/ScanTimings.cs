@@ -46,6 +46,9 @@ public sealed class ScanTimings
         }
     }
 
+    /// <summary>Charges <paramref name="nanoseconds"/> of CPU time measured elsewhere (another thread, before the scan) to <paramref name="name"/>.</summary>
+    public void Record(string name, long nanoseconds) => Add(name, nanoseconds, isAnalyzer: false);
+
     private void Add(string name, long nanoseconds, bool isAnalyzer)
     {
         var entry = _entries.GetOrAdd(name, _ => new Entry { IsAnalyzer = isAnalyzer });
