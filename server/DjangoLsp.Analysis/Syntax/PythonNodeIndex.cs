@@ -13,12 +13,19 @@ public sealed class PythonNodeIndex
     private readonly SyntaxNode[] _nodes;
     private readonly CallExpressionSyntax[] _calls;
     private readonly int[] _scopeExpressionPositions;
+    private readonly CompareExpressionSyntax[] _compares;
+    private readonly StatementSyntax[] _imports;
+    private readonly SyntaxNode[] _namedValues;
 
-    private PythonNodeIndex(SyntaxNode[] nodes, CallExpressionSyntax[] calls, int[] scopeExpressionPositions)
+    private PythonNodeIndex(SyntaxNode[] nodes, CallExpressionSyntax[] calls, int[] scopeExpressionPositions,
+        CompareExpressionSyntax[] compares, StatementSyntax[] imports, SyntaxNode[] namedValues)
     {
+        _namedValues = namedValues;
         _nodes = nodes;
         _calls = calls;
         _scopeExpressionPositions = scopeExpressionPositions;
+        _compares = compares;
+        _imports = imports;
     }
 
     // One scratch list per thread: the walk's node count is not known up front, and growing a fresh list per
@@ -34,21 +41,30 @@ public sealed class PythonNodeIndex
             tree.Root.AppendDescendantNodes(list, cancellationToken);
             var nodes = list.ToArray();
             // Two counting passes size the arrays exactly (a type test per node is cheaper than growing lists).
-            int callCount = 0, scopeCount = 0;
+            int callCount = 0, scopeCount = 0, compareCount = 0, importCount = 0, namedValueCount = 0;
             foreach (var node in nodes)
             {
-                if (node is CallExpressionSyntax) callCount++;
+                if (IsNamedValue(node)) namedValueCount++;
+                else if (node is CallExpressionSyntax) callCount++;
+                else if (node is CompareExpressionSyntax) compareCount++;
+                else if (node is ImportStatementSyntax or FromImportStatementSyntax) importCount++;
                 else if (IsScopeExpression(node)) scopeCount++;
             }
             var calls = callCount == 0 ? Array.Empty<CallExpressionSyntax>() : new CallExpressionSyntax[callCount];
             var scopePositions = scopeCount == 0 ? Array.Empty<int>() : new int[scopeCount];
-            callCount = scopeCount = 0;
+            var compares = compareCount == 0 ? Array.Empty<CompareExpressionSyntax>() : new CompareExpressionSyntax[compareCount];
+            var imports = importCount == 0 ? Array.Empty<StatementSyntax>() : new StatementSyntax[importCount];
+            var namedValues = namedValueCount == 0 ? Array.Empty<SyntaxNode>() : new SyntaxNode[namedValueCount];
+            callCount = scopeCount = compareCount = importCount = namedValueCount = 0;
             foreach (var node in nodes)
             {
-                if (node is CallExpressionSyntax call) calls[callCount++] = call;
+                if (IsNamedValue(node)) namedValues[namedValueCount++] = node;
+                else if (node is CallExpressionSyntax call) calls[callCount++] = call;
+                else if (node is CompareExpressionSyntax compare) compares[compareCount++] = compare;
+                else if (node is ImportStatementSyntax or FromImportStatementSyntax) imports[importCount++] = (StatementSyntax)node;
                 else if (IsScopeExpression(node)) scopePositions[scopeCount++] = node.Position;
             }
-            return new PythonNodeIndex(nodes, calls, scopePositions);
+            return new PythonNodeIndex(nodes, calls, scopePositions, compares, imports, namedValues);
         }
         finally
         {
@@ -60,6 +76,9 @@ public sealed class PythonNodeIndex
             }
         }
     }
+
+    private static bool IsNamedValue(SyntaxNode node) =>
+        node is AssignmentStatementSyntax or AnnotatedAssignmentStatementSyntax or DictEntrySyntax or ArgumentSyntax;
 
     private static bool IsScopeExpression(SyntaxNode node) =>
         node is LambdaExpressionSyntax or ComprehensionExpressionSyntax or NamedExpressionSyntax;
@@ -84,6 +103,18 @@ public sealed class PythonNodeIndex
 
     /// <summary>All calls, in document order (an outer call before the calls in its arguments).</summary>
     public IReadOnlyList<CallExpressionSyntax> Calls => _calls;
+
+    /// <summary>All comparisons (<c>a == b</c>, <c>a &lt; b &lt; c</c>, <c>x in y</c> …), in document order.</summary>
+    public IReadOnlyList<CompareExpressionSyntax> Compares => _compares;
+
+    /// <summary>All <c>import</c> and <c>from … import</c> statements, at any depth, in document order.</summary>
+    public IReadOnlyList<StatementSyntax> Imports => _imports;
+
+    /// <summary>
+    /// Where a value gets a name or key, in document order: assignment statements (plain and annotated), dict entries
+    /// and call arguments (keyword or not). Rules that judge values by their names walk these instead of every node.
+    /// </summary>
+    public IReadOnlyList<SyntaxNode> NamedValues => _namedValues;
 
     /// <summary>The nodes of type <typeparamref name="T"/>, in document order.</summary>
     public IEnumerable<T> OfType<T>() where T : SyntaxNode

@@ -72,7 +72,8 @@ public sealed class HardcodedSecretAnalyzer : PythonRuleAnalyzer
     protected override IEnumerable<Finding> Analyze(PythonFile file, CancellationToken cancellationToken)
     {
         if (file.IsTestFile) yield break;
-        foreach (var node in file.Nodes.Nodes)
+        // Only these four kinds of node can hold a named string value (all in the index's NamedValues list).
+        foreach (var node in file.Nodes.NamedValues)
         {
             cancellationToken.ThrowIfCancellationRequested();
             switch (node)
@@ -103,6 +104,8 @@ public sealed class HardcodedSecretAnalyzer : PythonRuleAnalyzer
 
     private Finding? Check(PythonFile file, string name, StringLiteralExpressionSyntax literal)
     {
+        // Most string values are short (LooksLikeSecret needs 8 characters): settle them before the name's words.
+        if (literal.Value is not { Length: >= 8 }) return null;
         if (!IsCredentialName(name)) return null;
         if (name.Equals("SECRET_KEY", StringComparison.OrdinalIgnoreCase) && file.IsSettingsFile) return null;
         if (literal.Value is not { } value || !LooksLikeSecret(value)) return null;
