@@ -13,19 +13,12 @@ public sealed class PythonNodeIndex
     private readonly SyntaxNode[] _nodes;
     private readonly CallExpressionSyntax[] _calls;
     private readonly int[] _scopeExpressionPositions;
-    private readonly CompareExpressionSyntax[] _compares;
-    private readonly StatementSyntax[] _imports;
-    private readonly SyntaxNode[] _namedValues;
 
-    private PythonNodeIndex(SyntaxNode[] nodes, CallExpressionSyntax[] calls, int[] scopeExpressionPositions,
-        CompareExpressionSyntax[] compares, StatementSyntax[] imports, SyntaxNode[] namedValues)
+    private PythonNodeIndex(SyntaxNode[] nodes, CallExpressionSyntax[] calls, int[] scopeExpressionPositions)
     {
-        _namedValues = namedValues;
         _nodes = nodes;
         _calls = calls;
         _scopeExpressionPositions = scopeExpressionPositions;
-        _compares = compares;
-        _imports = imports;
     }
 
     // One scratch list per thread: the walk's node count is not known up front, and growing a fresh list per
@@ -41,30 +34,21 @@ public sealed class PythonNodeIndex
             tree.Root.AppendDescendantNodes(list, cancellationToken);
             var nodes = list.ToArray();
             // Two counting passes size the arrays exactly (a type test per node is cheaper than growing lists).
-            int callCount = 0, scopeCount = 0, compareCount = 0, importCount = 0, namedValueCount = 0;
+            int callCount = 0, scopeCount = 0;
             foreach (var node in nodes)
             {
-                if (IsNamedValue(node)) namedValueCount++;
-                else if (node is CallExpressionSyntax) callCount++;
-                else if (node is CompareExpressionSyntax) compareCount++;
-                else if (node is ImportStatementSyntax or FromImportStatementSyntax) importCount++;
+                if (node is CallExpressionSyntax) callCount++;
                 else if (IsScopeExpression(node)) scopeCount++;
             }
             var calls = callCount == 0 ? Array.Empty<CallExpressionSyntax>() : new CallExpressionSyntax[callCount];
             var scopePositions = scopeCount == 0 ? Array.Empty<int>() : new int[scopeCount];
-            var compares = compareCount == 0 ? Array.Empty<CompareExpressionSyntax>() : new CompareExpressionSyntax[compareCount];
-            var imports = importCount == 0 ? Array.Empty<StatementSyntax>() : new StatementSyntax[importCount];
-            var namedValues = namedValueCount == 0 ? Array.Empty<SyntaxNode>() : new SyntaxNode[namedValueCount];
-            callCount = scopeCount = compareCount = importCount = namedValueCount = 0;
+            callCount = scopeCount = 0;
             foreach (var node in nodes)
             {
-                if (IsNamedValue(node)) namedValues[namedValueCount++] = node;
-                else if (node is CallExpressionSyntax call) calls[callCount++] = call;
-                else if (node is CompareExpressionSyntax compare) compares[compareCount++] = compare;
-                else if (node is ImportStatementSyntax or FromImportStatementSyntax) imports[importCount++] = (StatementSyntax)node;
+                if (node is CallExpressionSyntax call) calls[callCount++] = call;
                 else if (IsScopeExpression(node)) scopePositions[scopeCount++] = node.Position;
             }
-            return new PythonNodeIndex(nodes, calls, scopePositions, compares, imports, namedValues);
+            return new PythonNodeIndex(nodes, calls, scopePositions);
         }
         finally
         {
@@ -76,9 +60,6 @@ public sealed class PythonNodeIndex
             }
         }
     }
-
-    private static bool IsNamedValue(SyntaxNode node) =>
-        node is AssignmentStatementSyntax or AnnotatedAssignmentStatementSyntax or DictEntrySyntax or ArgumentSyntax;
 
     private static bool IsScopeExpression(SyntaxNode node) =>
         node is LambdaExpressionSyntax or ComprehensionExpressionSyntax or NamedExpressionSyntax;
@@ -104,17 +85,24 @@ public sealed class PythonNodeIndex
     /// <summary>All calls, in document order (an outer call before the calls in its arguments).</summary>
     public IReadOnlyList<CallExpressionSyntax> Calls => _calls;
 
-    /// <summary>All comparisons (<c>a == b</c>, <c>a &lt; b &lt; c</c>, <c>x in y</c> …), in document order.</summary>
-    public IReadOnlyList<CompareExpressionSyntax> Compares => _compares;
-
-    /// <summary>All <c>import</c> and <c>from … import</c> statements, at any depth, in document order.</summary>
-    public IReadOnlyList<StatementSyntax> Imports => _imports;
+    private StatementSyntax[]? _imports;
 
     /// <summary>
-    /// Where a value gets a name or key, in document order: assignment statements (plain and annotated), dict entries
-    /// and call arguments (keyword or not). Rules that judge values by their names walk these instead of every node.
+    /// All <c>import</c> and <c>from … import</c> statements, at any depth, in document order. Collected on first use:
+    /// each extra type test in the bulk walk costs every node of every file, more than this list saves.
     /// </summary>
-    public IReadOnlyList<SyntaxNode> NamedValues => _namedValues;
+    public IReadOnlyList<StatementSyntax> Imports
+    {
+        get
+        {
+            if (Volatile.Read(ref _imports) is { } ready) return ready;
+            var imports = new List<StatementSyntax>();
+            foreach (var node in _nodes)
+                if (node is ImportStatementSyntax or FromImportStatementSyntax) imports.Add((StatementSyntax)node);
+            Volatile.Write(ref _imports, imports.ToArray());
+            return _imports!;
+        }
+    }
 
     /// <summary>The nodes of type <typeparamref name="T"/>, in document order.</summary>
     public IEnumerable<T> OfType<T>() where T : SyntaxNode

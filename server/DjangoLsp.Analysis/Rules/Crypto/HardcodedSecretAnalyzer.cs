@@ -72,8 +72,7 @@ public sealed class HardcodedSecretAnalyzer : PythonRuleAnalyzer
     protected override IEnumerable<Finding> Analyze(PythonFile file, CancellationToken cancellationToken)
     {
         if (file.IsTestFile) yield break;
-        // Only these four kinds of node can hold a named string value (all in the index's NamedValues list).
-        foreach (var node in file.Nodes.NamedValues)
+        foreach (var node in file.Nodes.Nodes)
         {
             cancellationToken.ThrowIfCancellationRequested();
             switch (node)

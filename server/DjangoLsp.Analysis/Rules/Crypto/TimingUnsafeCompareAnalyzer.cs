@@ -71,7 +71,7 @@ public sealed class TimingUnsafeCompareAnalyzer : PythonRuleAnalyzer
         // An HMAC digest is a `.digest()`/`.hexdigest()` call, so without the word no local needs its assignments
         // walked for one (that walk, for every name compared with ==, was most of this rule's cost).
         var mayHaveDigest = file.Document.GetTextString().Contains("digest", StringComparison.Ordinal);
-        foreach (var compare in file.Nodes.Compares)
+        foreach (var compare in file.Nodes.OfType<CompareExpressionSyntax>())
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (compare.Operands.Count != 1) continue;
