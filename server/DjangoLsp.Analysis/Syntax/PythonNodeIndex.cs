@@ -85,6 +85,25 @@ public sealed class PythonNodeIndex
     /// <summary>All calls, in document order (an outer call before the calls in its arguments).</summary>
     public IReadOnlyList<CallExpressionSyntax> Calls => _calls;
 
+    private StatementSyntax[]? _imports;
+
+    /// <summary>
+    /// All <c>import</c> and <c>from … import</c> statements, at any depth, in document order. Collected on first use:
+    /// each extra type test in the bulk walk costs every node of every file, more than this list saves.
+    /// </summary>
+    public IReadOnlyList<StatementSyntax> Imports
+    {
+        get
+        {
+            if (Volatile.Read(ref _imports) is { } ready) return ready;
+            var imports = new List<StatementSyntax>();
+            foreach (var node in _nodes)
+                if (node is ImportStatementSyntax or FromImportStatementSyntax) imports.Add((StatementSyntax)node);
+            Volatile.Write(ref _imports, imports.ToArray());
+            return _imports!;
+        }
+    }
+
     /// <summary>The nodes of type <typeparamref name="T"/>, in document order.</summary>
     public IEnumerable<T> OfType<T>() where T : SyntaxNode
     {

@@ -27,6 +27,7 @@ public class PythonNodeIndexTests
             AssertSameNodes(index.Nodes, root.DescendantNodes(), path);
             AssertSameNodes(index.Calls, root.DescendantNodes().OfType<CallExpressionSyntax>(), path);
             AssertSameNodes(index.OfType<CompareExpressionSyntax>(), root.DescendantNodes().OfType<CompareExpressionSyntax>(), path);
+            AssertSameNodes(index.Imports, root.DescendantNodes().Where(n => n is ImportStatementSyntax or FromImportStatementSyntax), path);
         }
     }
 
@@ -37,6 +38,14 @@ public class PythonNodeIndexTests
         Assert.That(a, Has.Count.EqualTo(e.Count), path);
         for (var i = 0; i < a.Count; i++)
             Assert.That(a[i], Is.SameAs(e[i]), $"{path}: node {i}");
+    }
+
+    [Test]
+    public void Imports_include_nested_ones()
+    {
+        const string code = "import os\nclass C:\n    def f(self, a):\n        from re import sub\n        if a == (lambda: [x for x in a if x < 1]):\n            import regex as r\n";
+        var index = new AnalysisDocument("/p/m.py", SourceText.From(code)).GetPythonNodes();
+        Assert.That(index.Imports.Select(i => i.ToString().Trim()), Is.EqualTo(new[] { "import os", "from re import sub", "import regex as r" }));
     }
 
     [Test]

@@ -103,6 +103,8 @@ public sealed class HardcodedSecretAnalyzer : PythonRuleAnalyzer
 
     private Finding? Check(PythonFile file, string name, StringLiteralExpressionSyntax literal)
     {
+        // Most string values are short (LooksLikeSecret needs 8 characters): settle them before the name's words.
+        if (literal.Value is not { Length: >= 8 }) return null;
         if (!IsCredentialName(name)) return null;
         if (name.Equals("SECRET_KEY", StringComparison.OrdinalIgnoreCase) && file.IsSettingsFile) return null;
         if (literal.Value is not { } value || !LooksLikeSecret(value)) return null;

@@ -38,6 +38,14 @@ public class ResponseAndRegexPrefilterTests
         TestName = "DJ801 through an aliased module")]
     [TestCase("import regex\n\ndef view(request):\n    return regex.fullmatch(request.POST[\"q\"], \"text\")\n", "DJ801:4",
         TestName = "DJ801 through the regex module")]
+    [TestCase("def view(request):\n    import re\n    return re.compile(request.GET[\"q\"])\n", "DJ801:3",
+        TestName = "DJ801 with the import inside the function")]
+    [TestCase("class V:\n    def get(self, request):\n        from regex import search\n        return search(request.GET[\"q\"], \"t\")\n", "DJ801:4",
+        TestName = "DJ801 with a from-import of regex inside a method")]
+    [TestCase("import os, re.sre_parse\n\ndef view(request):\n    return re.match(request.GET[\"q\"], \"t\")\n", "DJ801:4",
+        TestName = "DJ801 through a dotted import of a submodule of re")]
+    [TestCase("try:\n    import regex as re\nexcept ImportError:\n    pass\n\ndef view(request):\n    return re.split(request.GET[\"q\"], \"t\")\n", "DJ801:7",
+        TestName = "DJ801 through an import in a try block")]
     public void Patterns_from_the_request_are_found_however_the_function_is_spelled(string code, string expected)
     {
         Assert.That(Found(code, "DJ801"), Does.Contain(expected));
@@ -47,6 +55,14 @@ public class ResponseAndRegexPrefilterTests
     public void Request_data_given_to_another_method_of_re_objects_is_not_reported()
     {
         const string code = "import re\n\ndef view(request, cache):\n    return cache.compile_later(request.GET[\"q\"])\n";
+        Assert.That(Found(code, "DJ801"), Is.Empty);
+    }
+
+    [Test]
+    public void A_module_named_re_that_is_never_imported_is_not_resolved_to_the_standard_one()
+    {
+        // Without an import of re or regex the rule does nothing (as before its import pre-filter): `re` here is a global.
+        const string code = "import remote\nfrom . import regexes\n\ndef view(request):\n    return re.compile(request.GET[\"q\"])\n";
         Assert.That(Found(code, "DJ801"), Is.Empty);
     }
 }
