@@ -16,7 +16,10 @@ public sealed partial class CheckCommand
 
     public CheckCommand(CliApp app) => _app = app;
 
-    public Command Create()
+    public Command Create() => Create(Execute);
+
+    /// <summary>The command, handing what it parsed to <paramref name="run"/> (tests compare it with <see cref="CheckArguments.TryParsePlain"/>).</summary>
+    public static Command Create(Func<CheckArguments, int> run)
     {
         var paths = new Argument<string[]>("paths") { Description = "Files and folders to scan.", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
@@ -39,27 +42,43 @@ public sealed partial class CheckCommand
         {
             paths, format, select, ignore, minSeverity, output, exclude, includeMigrations, noConfig, timings, cache, noCache, cacheDir,
         };
-        command.SetAction(parseResult =>
-        {
-            // Flags form the top layer; only flags actually given override pyproject.toml.
-            var flags = new ConfigurationLayer
-            {
-                Select = parseResult.GetResult(select) != null ? SplitList(parseResult.GetValue(select)) : null,
-                Ignore = parseResult.GetResult(ignore) != null ? SplitList(parseResult.GetValue(ignore)) : null,
-                MinimumSeverity = parseResult.GetValue(minSeverity) is { } min ? ParseSeverity(min) : (Severity?)null,
-                Exclude = parseResult.GetValue(exclude) is { Length: > 0 } ex ? ex : null,
-            };
-            var scanPaths = parseResult.GetValue(paths) ?? Array.Empty<string>();
-            CheckPaths(scanPaths);
-            var project = parseResult.GetValue(noConfig) ? PyProjectConfiguration.None : PyProjectConfiguration.Discover(scanPaths[0]);
-            foreach (var warning in project.Warnings) _app.Error.WriteLine("djangolsp: warning: " + warning);
-            var options = flags.ApplyTo(project.Layer.ApplyTo(AnalysisOptions.Default));
-            var walk = new WalkOptions { Exclude = options.Exclude, IncludeMigrations = parseResult.GetValue(includeMigrations) };
-            var useCache = !parseResult.GetValue(noCache) && (parseResult.GetValue(cache) || parseResult.GetValue(cacheDir) != null);
-            return Run(scanPaths, parseResult.GetValue(format) ?? "text", options, walk, parseResult.GetValue(output), project.Directory,
-                useCache ? new CacheRequest(parseResult.GetValue(cacheDir)) : null, parseResult.GetValue(timings));
-        });
+        command.SetAction(parseResult => run(new CheckArguments(
+            parseResult.GetValue(paths) ?? Array.Empty<string>(),
+            parseResult.GetValue(format) ?? "text",
+            parseResult.GetResult(select) != null ? parseResult.GetValue(select) ?? Array.Empty<string>() : null,
+            parseResult.GetResult(ignore) != null ? parseResult.GetValue(ignore) ?? Array.Empty<string>() : null,
+            parseResult.GetValue(minSeverity),
+            parseResult.GetValue(output),
+            parseResult.GetValue(exclude) ?? Array.Empty<string>(),
+            parseResult.GetValue(noConfig),
+            parseResult.GetValue(includeMigrations),
+            parseResult.GetValue(timings),
+            parseResult.GetValue(cache),
+            parseResult.GetValue(noCache),
+            parseResult.GetValue(cacheDir))));
         return command;
+    }
+
+    /// <summary>Runs the command as parsed (by System.CommandLine or <see cref="CheckArguments.TryParsePlain"/>).</summary>
+    public int Execute(CheckArguments arguments)
+    {
+        // Flags form the top layer; only flags actually given override pyproject.toml.
+        var flags = new ConfigurationLayer
+        {
+            Select = arguments.Select != null ? SplitList(arguments.Select) : null,
+            Ignore = arguments.Ignore != null ? SplitList(arguments.Ignore) : null,
+            MinimumSeverity = arguments.MinSeverity is { } min ? ParseSeverity(min) : (Severity?)null,
+            Exclude = arguments.Exclude is { Length: > 0 } ex ? ex : null,
+        };
+        var scanPaths = arguments.Paths;
+        CheckPaths(scanPaths);
+        var project = arguments.NoConfig ? PyProjectConfiguration.None : PyProjectConfiguration.Discover(scanPaths[0]);
+        foreach (var warning in project.Warnings) _app.Error.WriteLine("djangolsp: warning: " + warning);
+        var options = flags.ApplyTo(project.Layer.ApplyTo(AnalysisOptions.Default));
+        var walk = new WalkOptions { Exclude = options.Exclude, IncludeMigrations = arguments.IncludeMigrations };
+        var useCache = !arguments.NoCache && (arguments.Cache || arguments.CacheDirectory != null);
+        return Run(scanPaths, arguments.Format, options, walk, arguments.Output, project.Directory,
+            useCache ? new CacheRequest(arguments.CacheDirectory) : null, arguments.Timings);
     }
 
     /// <summary>Use the on-disk cache; <paramref name="Directory"/> null: the default per-workspace folder.</summary>

@@ -46,6 +46,10 @@ public sealed class CliApp
 
     public int Invoke(string[] args)
     {
+        // `check` with plain arguments (what CI and scripts run) is read directly: setting up System.CommandLine for
+        // it was most of the time between Main and the scan. Everything else, including every error, goes through it.
+        if (CheckArguments.TryParsePlain(args) is { } check)
+            return RunGuarded(() => new CheckCommand(this).Execute(check));
         var root = BuildRootCommand(args);
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
@@ -54,9 +58,14 @@ public sealed class CliApp
             Error.WriteLine("djangolsp: " + message + " (see djangolsp --help)");
             return ExitUsage;
         }
+        return RunGuarded(() => parseResult.Invoke(new InvocationConfiguration { Output = Output, Error = Error, EnableDefaultExceptionHandler = false }));
+    }
+
+    private int RunGuarded(Func<int> command)
+    {
         try
         {
-            return parseResult.Invoke(new InvocationConfiguration { Output = Output, Error = Error, EnableDefaultExceptionHandler = false });
+            return command();
         }
         catch (CliUsageException e)
         {
@@ -94,11 +103,15 @@ public sealed class CliApp
         // A first argument naming a subcommand: the root's own options and the other subcommands cannot apply (the
         // rest of the line is that command's), so only it is built. Anything else (no arguments, --help, a typo)
         // gets the whole tree, for the root's help and error messages.
-        var invoked = args.Length > 0 ? Array.FindIndex(Subcommands, c => c.Name == args[0]) : -1;
-        if (invoked >= 0)
+        if (args.Length > 0)
         {
-            root.Add(Subcommands[invoked].Create(this));
-            return root;
+            // A plain loop: Array.FindIndex over this array of tuples is generic code the precompiled image lacks.
+            foreach (var (name, create) in Subcommands)
+            {
+                if (name != args[0]) continue;
+                root.Add(create(this));
+                return root;
+            }
         }
         foreach (var (_, create) in Subcommands) root.Add(create(this));
         return root;
