@@ -3,6 +3,7 @@ using DjangoLsp.Server.Cli;
 using DjangoLsp.Server.Output;
 using DjangoLsp.Server.Scanning;
 using DjangoLsp.Server.Tests.Support;
+using Microsoft.CodeAnalysis.Text;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
 
@@ -122,6 +123,48 @@ public class OutputFormatTests
         File.WriteAllText(path, "# a new first line\n" + File.ReadAllText(path));
         var after = (string?)SarifFormatter.Build(Scan())["runs"]![0]!["results"]![1]!["partialFingerprints"]!["djangolsp/v1"];
         Assert.That(after, Is.EqualTo(before));
+    }
+
+    [Test]
+    public void Json_is_written_byte_for_byte_as_Newtonsoft_writes_the_same_report()
+    {
+        AssertSameJson(Scan(), "\n");
+        AssertSameJson(Scan(), "\r\n");
+        File.Delete(Path.Combine(_root, "shop", "views.py"));
+        AssertSameJson(Scan(), "\n");   // no findings: "findings": []
+    }
+
+    [Test]
+    public void Json_escapes_every_character_as_Newtonsoft_does()
+    {
+        // Every UTF-16 code unit (lone surrogates included) in messages, paths, fix titles and new text, with related
+        // locations and fixes: nested objects, arrays of strings and numbers, empty and non-empty.
+        var path = Path.Combine(_root, "shop", "views.py");
+        var all = new string(Enumerable.Range(0, 0x10000).Select(c => (char)c).ToArray());
+        var rule = MarkerAnalyzer.Rule;
+        var findings = new List<Finding>();
+        for (var start = 0; start < all.Length; start += 4096)
+        {
+            var piece = all.Substring(start, 4096);
+            findings.Add(new Finding(rule, path, new TextSpan(2, 3), piece, Severity.Error,
+                new[] { new RelatedLocation(path, new TextSpan(0, 1), "related " + piece[..64]) },
+                new[] { new CodeFix("fix \"quoted\" \\ " + piece[^32..], new[] { new DocumentEdit(path, new TextChange(new TextSpan(1, 2), piece)) }) }));
+        }
+        findings.Add(new Finding(rule, Path.Combine(_root, "shop", "naïve \"name\"\t.py"), new TextSpan(0, 0), ""));
+        var texts = new SourceTexts();
+        texts.Add(path, SourceText.From("import os\nx = 'é🐍' + MARKER\n"));
+        var report = new ReportContext(findings, texts, _engine.Catalog, _root, 1);
+        AssertSameJson(report, "\n");
+    }
+
+    private static void AssertSameJson(ReportContext report, string newLine)
+    {
+        var expected = new StringWriter { NewLine = newLine };
+        JsonFormatter.WriteWithNewtonsoft(report, expected);
+        var actual = new StringWriter { NewLine = newLine };
+        JsonFormatter.Write(report, actual);
+        Assert.That(actual.ToString(), Is.EqualTo(expected.ToString()));
+        Assert.That(JToken.Parse(actual.ToString()), Is.Not.Null);
     }
 
     [Test]
