@@ -260,49 +260,175 @@ public class SyntaxNode
         }
     }
 
-    // The scratch stack of AppendDescendantNodes, one per thread (the walk runs once per file per snapshot).
-    [ThreadStatic] private static (SyntaxNode Node, int Slot, int Position)[]? t_walkStack;
-
     /// <summary>
     /// Appends what <see cref="DescendantNodes"/> yields to <paramref name="nodes"/>: all descendant nodes in document
-    /// order, tokens and list wrappers excluded. The bulk form for whole-tree indexes: no iterator, a pooled stack, and
-    /// each child's position carried along the walk instead of recomputed from its siblings.
+    /// order, tokens and list wrappers excluded. The bulk form for whole-tree indexes (see <see cref="GetDescendantNodeArray"/>).
     /// </summary>
     public void AppendDescendantNodes(List<SyntaxNode> nodes, CancellationToken cancellationToken = default)
     {
-        var stack = t_walkStack ?? new (SyntaxNode, int, int)[64];
-        t_walkStack = null; // a nested call on this thread (none today) gets its own stack
+        var scratch = TakeWalkScratch();
+        int count = Walk(scratch, cancellationToken);
+        nodes.AddRange(new ArraySegment<SyntaxNode>(scratch.Nodes, 0, count));
+        ReturnWalkScratch(scratch, count);
+    }
+
+    /// <summary>
+    /// All descendant nodes in document order (what <see cref="DescendantNodes"/> yields: tokens and list wrappers
+    /// excluded) in an exact-size array, and in <paramref name="kinds"/> each one's <see cref="Kind"/> at the same index,
+    /// so whole-tree consumers can filter by kind with a switch over a compact array instead of a type test per node.
+    /// </summary>
+    public SyntaxNode[] GetDescendantNodeArray(out SyntaxKind[] kinds, CancellationToken cancellationToken = default)
+    {
+        var scratch = TakeWalkScratch();
+        int count = Walk(scratch, cancellationToken);
+        var nodes = count == 0 ? [] : scratch.Nodes.AsSpan(0, count).ToArray();
+        kinds = count == 0 ? [] : scratch.Kinds.AsSpan(0, count).ToArray();
+        ReturnWalkScratch(scratch, count);
+        return nodes;
+    }
+
+    /// <summary>
+    /// Scratch arrays of the bulk walk, one set per thread (the walk runs once per file per snapshot): the output, and a
+    /// stack of the created children of every node on the walk's path (each frame a range of <see cref="Children"/>).
+    /// </summary>
+    private sealed class WalkScratch
+    {
+        public SyntaxNode[] Nodes = new SyntaxNode[4096];
+        public SyntaxKind[] Kinds = new SyntaxKind[4096];
+        public SyntaxNode?[] Children = new SyntaxNode?[256];
+        public int[] ChildSlots = new int[256];
+        public (int Next, int End)[] Frames = new (int, int)[64];
+    }
+
+    [ThreadStatic] private static WalkScratch? t_walkScratch;
+
+    private static WalkScratch TakeWalkScratch()
+    {
+        var scratch = t_walkScratch ?? new WalkScratch();
+        t_walkScratch = null; // a nested walk on this thread (none today) gets its own; so does the next one after a throw
+        return scratch;
+    }
+
+    private static void ReturnWalkScratch(WalkScratch scratch, int count)
+    {
+        if (scratch.Nodes.Length > 1 << 20 || scratch.Children.Length > 1 << 16 || scratch.Frames.Length > 1024)
+            return; // a huge file or a pathological nesting depth: do not keep its arrays
+        Array.Clear(scratch.Nodes, 0, count); // do not keep the tree alive (the children stack is cleared as it is read)
+        t_walkScratch = scratch;
+    }
+
+    /// <summary>
+    /// The walk: writes the descendant nodes and their kinds to <paramref name="scratch"/> and returns their count.
+    /// A node's red children are created all at once when the walk enters it (one pass over its green slots, one
+    /// compare-exchange to publish them, positions summed along the way) instead of one slot at a time through the
+    /// per-slot cache path; nodes whose children were already asked for go through that path.
+    /// </summary>
+    private int Walk(WalkScratch scratch, CancellationToken cancellationToken)
+    {
+        var nodes = scratch.Nodes;
+        var kinds = scratch.Kinds;
+        var frames = scratch.Frames;
+        int count = 0;
         int depth = 0;
-        stack[depth++] = (this, 0, Position);
+        frames[depth++] = (0, RealizeNodeChildren(scratch, 0));
         while (depth > 0)
         {
-            ref var frame = ref stack[depth - 1];
-            var node = frame.Node;
-            var green = node.Green;
-            int slot = frame.Slot;
-            if (slot >= green.SlotCount)
+            ref var frame = ref frames[depth - 1];
+            int next = frame.Next;
+            int end = frame.End;
+            if (next == end)
             {
                 depth--;
                 continue;
             }
-            var childGreen = green.GetSlot(slot);
-            int position = frame.Position;
-            frame.Slot = slot + 1;
-            if (childGreen is null) continue;
-            frame.Position = position + childGreen.FullWidth;
-            if (childGreen.IsToken) continue; // tokens are skipped: don't create their red nodes
-            var child = node.Realize(slot, childGreen, position);
-            if (child.Kind != SyntaxKind.List)
+            frame.Next = next + 1;
+            var children = scratch.Children;
+            var child = children[next]!;
+            children[next] = null;
+            var kind = child.Green.Kind;
+            if (kind != SyntaxKind.List)
             {
-                if ((nodes.Count & 1023) == 0) cancellationToken.ThrowIfCancellationRequested();
-                nodes.Add(child);
+                if (count == nodes.Length)
+                {
+                    Array.Resize(ref scratch.Nodes, count * 2);
+                    Array.Resize(ref scratch.Kinds, count * 2);
+                    nodes = scratch.Nodes;
+                    kinds = scratch.Kinds;
+                }
+                nodes[count] = child;
+                kinds[count] = kind;
+                count++;
+                if ((count & 1023) == 0) cancellationToken.ThrowIfCancellationRequested();
             }
-            if (depth == stack.Length) Array.Resize(ref stack, depth * 2);
-            stack[depth++] = (child, 0, position);
+            int childEnd = child.RealizeNodeChildren(scratch, end);
+            if (childEnd == end) continue; // no node children: nothing to enter
+            if (depth == frames.Length)
+            {
+                Array.Resize(ref scratch.Frames, depth * 2);
+                frames = scratch.Frames;
+            }
+            frames[depth++] = (end, childEnd);
         }
-        if (stack.Length > 1024) return; // a pathological nesting depth: do not keep its stack
-        Array.Clear(stack); // frames hold nodes: do not keep the tree alive
-        t_walkStack = stack;
+        return count;
+    }
+
+    /// <summary>
+    /// Creates (or reads from the cache) the red nodes of this node's node slots, in slot order, into
+    /// <c>scratch.Children</c> from <paramref name="at"/>; returns the end of the range.
+    /// </summary>
+    private int RealizeNodeChildren(WalkScratch scratch, int at)
+    {
+        var green = Green;
+        int slotCount = green.SlotCount;
+        if (slotCount == 0) return at;
+        var buffer = scratch.Children;
+        var slots = scratch.ChildSlots;
+        int end = at;
+        int position = Position;
+        bool fresh = Volatile.Read(ref _children) is null;
+        for (int i = 0; i < slotCount; i++)
+        {
+            var slot = green.GetSlot(i);
+            if (slot is null) continue;
+            if (!slot.IsToken)
+            {
+                if (end == buffer.Length)
+                {
+                    Array.Resize(ref scratch.Children, end * 2);
+                    Array.Resize(ref scratch.ChildSlots, end * 2);
+                    buffer = scratch.Children;
+                    slots = scratch.ChildSlots;
+                }
+                buffer[end] = fresh ? SyntaxFactory.CreateRed(slot, this, position) : Realize(i, slot, position);
+                slots[end] = i;
+                end++;
+            }
+            position += slot.FullWidth;
+        }
+        if (!fresh || end == at) return end;
+        // Publish what was created, in the shape the per-slot path would have built: the only node child directly,
+        // otherwise one entry per slot. If another thread cached a child meanwhile, take its nodes: ours were never
+        // handed out.
+        object published;
+        if (end - at == 1)
+        {
+            published = buffer[at]!;
+        }
+        else
+        {
+            var array = new SyntaxNode?[slotCount];
+            for (int k = at; k < end; k++) array[slots[k]] = buffer[k];
+            published = array;
+        }
+        if (Interlocked.CompareExchange(ref _children, published, null) is not null)
+        {
+            for (int k = at; k < end; k++)
+            {
+                var created = buffer[k]!;
+                buffer[k] = Realize(slots[k], created.Green, created.Position);
+            }
+        }
+        return end;
     }
 
     /// <summary>This node followed by its descendant nodes.</summary>
