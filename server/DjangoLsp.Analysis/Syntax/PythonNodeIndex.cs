@@ -60,8 +60,14 @@ public sealed class PythonNodeIndex
         var positions = _scopeExpressionPositions;
         if (positions.Length == 0) return false;
         var start = node.Position;
-        var index = Array.BinarySearch(positions, start);
-        if (index < 0) index = ~index;
+        // The first position ≥ start, by hand: Array.BinarySearch<int> is left to the JIT in the ReadyToRun build.
+        int index = 0, high = positions.Length;
+        while (index < high)
+        {
+            int middle = (index + high) >>> 1;
+            if (positions[middle] < start) index = middle + 1;
+            else high = middle;
+        }
         // Inclusive end: a zero-width node at the very end still counts (a false positive only costs a walk).
         return index < positions.Length && positions[index] <= start + node.FullSpan.Length;
     }

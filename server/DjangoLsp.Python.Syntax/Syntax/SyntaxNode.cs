@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using DjangoLsp.Python.Syntax.Green;
 using Microsoft.CodeAnalysis.Text;
 
@@ -244,20 +245,38 @@ public class SyntaxNode
     /// <summary>All descendant nodes in document order (pre-order), excluding tokens and list wrappers. Iterative, so deep trees are fine.</summary>
     public IEnumerable<SyntaxNode> DescendantNodes(Func<SyntaxNode, bool>? descendInto = null)
     {
-        var stack = new Stack<(SyntaxNode Node, int Slot)>(16); // trees are nested 10-30 deep: skip the first resizes
-        stack.Push((this, 0));
-        while (stack.Count > 0)
+        // An array stack, not Stack<(SyntaxNode, int)>: that CoreLib instantiation over a value tuple has no
+        // ReadyToRun code, so it was JIT-compiled and each Push/Pop was a call (rules walk whole functions with this).
+        var stack = new WalkFrame[16]; // trees are nested 10-30 deep: skip the first resizes
+        int depth = 0;
+        stack[depth++] = new WalkFrame(this, 0);
+        while (depth > 0)
         {
-            var (node, slot) = stack.Pop();
+            var (node, slot) = stack[--depth];
             if (slot >= node.SlotCount) continue;
-            stack.Push((node, slot + 1));
+            stack[depth++] = new WalkFrame(node, slot + 1);
             var green = node.Green.GetSlot(slot);
             if (green is null || green.IsToken) continue; // tokens are skipped: don't create their red nodes
             var child = node.GetSlot(slot)!;
             bool isList = child.Kind == SyntaxKind.List;
             if (!isList) yield return child;
-            if (isList || descendInto is null || descendInto(child)) stack.Push((child, 0));
+            if (isList || descendInto is null || descendInto(child))
+            {
+                if (depth == stack.Length) stack = Grow(stack);
+                stack[depth++] = new WalkFrame(child, 0);
+            }
         }
+    }
+
+    /// <summary>A node and the next slot to visit, on the explicit stacks of the lazy walks.</summary>
+    private readonly record struct WalkFrame(SyntaxNode Node, int Slot);
+
+    // Array.Copy (not Array.Resize<WalkFrame>, a CoreLib generic over this assembly's struct that would be JIT-compiled).
+    private static WalkFrame[] Grow(WalkFrame[] stack)
+    {
+        var bigger = new WalkFrame[stack.Length * 2];
+        Array.Copy(stack, bigger, stack.Length);
+        return bigger;
     }
 
     /// <summary>
@@ -281,8 +300,12 @@ public class SyntaxNode
     {
         var scratch = TakeWalkScratch();
         int count = Walk(scratch, cancellationToken);
-        var nodes = count == 0 ? [] : scratch.Nodes.AsSpan(0, count).ToArray();
-        kinds = count == 0 ? [] : scratch.Kinds.AsSpan(0, count).ToArray();
+        // Array.Copy, not AsSpan().ToArray(): the span helpers over SyntaxKind (a ushort enum) are CoreLib generics
+        // ReadyToRun leaves to the JIT.
+        var nodes = count == 0 ? [] : new SyntaxNode[count];
+        kinds = count == 0 ? s_noKinds : new SyntaxKind[count];
+        Array.Copy(scratch.Nodes, nodes, count);
+        Array.Copy(scratch.Kinds, kinds, count);
         ReturnWalkScratch(scratch, count);
         return nodes;
     }
@@ -301,6 +324,8 @@ public class SyntaxNode
     }
 
     [ThreadStatic] private static WalkScratch? t_walkScratch;
+
+    private static readonly SyntaxKind[] s_noKinds = new SyntaxKind[0]; // not Array.Empty<SyntaxKind>(): JIT-compiled in ReadyToRun
 
     private static WalkScratch TakeWalkScratch()
     {
@@ -350,12 +375,16 @@ public class SyntaxNode
             {
                 if (count == nodes.Length)
                 {
-                    Array.Resize(ref scratch.Nodes, count * 2);
-                    Array.Resize(ref scratch.Kinds, count * 2);
-                    nodes = scratch.Nodes;
-                    kinds = scratch.Kinds;
+                    nodes = new SyntaxNode[count * 2];
+                    kinds = new SyntaxKind[count * 2];
+                    Array.Copy(scratch.Nodes, nodes, count);
+                    Array.Copy(scratch.Kinds, kinds, count);
+                    scratch.Nodes = nodes;
+                    scratch.Kinds = kinds;
                 }
-                nodes[count] = child;
+                // Written through a ref: a plain store into a SyntaxNode[] is a covariance-checked store, which
+                // ReadyToRun code makes as a call into CoreLib (count < nodes.Length was ensured above).
+                Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(nodes), count) = child;
                 kinds[count] = kind;
                 count++;
                 if ((count & 1023) == 0) cancellationToken.ThrowIfCancellationRequested();
@@ -364,8 +393,9 @@ public class SyntaxNode
             if (childEnd == end) continue; // no node children: nothing to enter
             if (depth == frames.Length)
             {
-                Array.Resize(ref scratch.Frames, depth * 2);
-                frames = scratch.Frames;
+                frames = new (int, int)[depth * 2];
+                Array.Copy(scratch.Frames, frames, depth);
+                scratch.Frames = frames;
             }
             frames[depth++] = (end, childEnd);
         }
@@ -399,7 +429,9 @@ public class SyntaxNode
                     buffer = scratch.Children;
                     slots = scratch.ChildSlots;
                 }
-                buffer[end] = fresh ? SyntaxFactory.CreateRed(slot, this, position) : Realize(i, slot, position);
+                // Through a ref, as in Walk (end < buffer.Length was ensured above); a node slot, so no token test.
+                Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(buffer), end) =
+                    fresh ? SyntaxFactory.CreateRedNode(slot, this, position) : Realize(i, slot, position);
                 slots[end] = i;
                 end++;
             }
@@ -446,17 +478,22 @@ public class SyntaxNode
             yield return self;
             yield break;
         }
-        var stack = new Stack<(SyntaxNode Node, int Slot)>(16); // trees are nested 10-30 deep: skip the first resizes
-        stack.Push((this, 0));
-        while (stack.Count > 0)
+        var stack = new WalkFrame[16]; // an array stack, as in DescendantNodes
+        int depth = 0;
+        stack[depth++] = new WalkFrame(this, 0);
+        while (depth > 0)
         {
-            var (node, slot) = stack.Pop();
+            var (node, slot) = stack[--depth];
             if (slot >= node.SlotCount) continue;
-            stack.Push((node, slot + 1));
+            stack[depth++] = new WalkFrame(node, slot + 1);
             var child = node.GetSlot(slot);
             if (child is null) continue;
             if (child is SyntaxToken t) yield return t;
-            else stack.Push((child, 0));
+            else
+            {
+                if (depth == stack.Length) stack = Grow(stack);
+                stack[depth++] = new WalkFrame(child, 0);
+            }
         }
     }
 
