@@ -37,7 +37,15 @@ public sealed class PythonSyntaxTree
     public int ReusedNodeCount { get; }
 
     /// <summary>The module node (created on first use).</summary>
-    public ModuleSyntax Root => _root ??= new ModuleSyntax(_green, null, 0, this);
+    /// <remarks>Created on first use, once: threads racing for it get the same root (a plain <c>??=</c> handed two
+    /// threads two roots, and so two copies of the whole red tree).</remarks>
+    public ModuleSyntax Root => Volatile.Read(ref _root) ?? CreateRoot();
+
+    private ModuleSyntax CreateRoot()
+    {
+        var root = new ModuleSyntax(_green, null, 0, this);
+        return Interlocked.CompareExchange(ref _root, root, null) ?? root;
+    }
 
     internal GreenNode GreenRoot => _green;
 

@@ -32,6 +32,49 @@ public class RedTreeTests
     }
 
     [Test]
+    public void Node_array_with_kinds_equals_the_lazy_walk_also_on_a_partly_realised_tree()
+    {
+        var files = DjangoSample().ToList();
+        if (files.Count == 0) Assert.Ignore("Django's source is not installed");
+        foreach (var path in files)
+        {
+            var text = File.ReadAllText(path);
+            var lazy = PythonSyntaxTree.Parse(text, path).Root.DescendantNodes().ToList();
+
+            var fresh = PythonSyntaxTree.Parse(text, path);
+            var nodes = fresh.Root.GetDescendantNodeArray(out var kinds);
+            Assert.That(nodes.Select(n => (n.Kind, n.FullSpan)), Is.EqualTo(lazy.Select(n => (n.Kind, n.FullSpan))), path);
+            Assert.That(kinds, Is.EqualTo(nodes.Select(n => n.Kind)), path);
+            Assert.That(fresh.Root.DescendantNodes().Zip(nodes).All(p => ReferenceEquals(p.First, p.Second)), Is.True, path);
+
+            // Some children asked for first (tokens, typed accessors, single children): the walk must hand out those.
+            var partly = PythonSyntaxTree.Parse(text, path);
+            var asked = new List<SyntaxNode>();
+            foreach (var call in partly.Root.DescendantNodes(n => n is not FunctionDefinitionSyntax).OfType<CallExpressionSyntax>())
+            {
+                asked.Add(call.Expression);
+                _ = call.ArgumentList.OpenParenToken;
+            }
+            foreach (var token in partly.Root.DescendantTokens().Where((_, i) => i % 5 == 0)) _ = token.Parent;
+            var after = partly.Root.GetDescendantNodeArray(out var afterKinds);
+            Assert.That(after.Select(n => (n.Kind, n.FullSpan)), Is.EqualTo(lazy.Select(n => (n.Kind, n.FullSpan))), path);
+            Assert.That(afterKinds, Is.EqualTo(after.Select(n => n.Kind)), path);
+            Assert.That(asked.All(a => after.Contains(a)), Is.True, path);
+            Assert.That(partly.Root.DescendantNodes().Zip(after).All(p => ReferenceEquals(p.First, p.Second)), Is.True, path);
+        }
+    }
+
+    [Test]
+    public void Node_array_of_a_leaf_or_a_token_only_node_is_empty()
+    {
+        var tree = PythonSyntaxTree.Parse("x\n");
+        var name = tree.Root.DescendantNodes().OfType<NameExpressionSyntax>().Single();
+        Assert.That(name.GetDescendantNodeArray(out var kinds), Is.Empty);
+        Assert.That(kinds, Is.Empty);
+        Assert.That(PythonSyntaxTree.Parse("").Root.GetDescendantNodeArray(out _), Is.Empty);
+    }
+
+    [Test]
     public void Bulk_walk_appends_and_can_start_below_the_root()
     {
         var tree = PythonSyntaxTree.Parse("def f(a):\n    return g(a.b, [x for x in a])\n");
@@ -90,7 +133,7 @@ public class RedTreeTests
         for (var round = 0; round < 5; round++)
         {
             var tree = PythonSyntaxTree.Parse(text, path);
-            const int threads = 4;
+            const int threads = 5;
             var results = new List<SyntaxNode>[threads];
             using var start = new Barrier(threads);
             Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
@@ -109,6 +152,7 @@ public class RedTreeTests
                     foreach (var attribute in tree.Root.DescendantNodes().OfType<AttributeExpressionSyntax>()) _ = attribute.NameToken;
                     seen.AddRange(tree.Root.DescendantNodes());
                 }
+                else if (t == 3) seen.AddRange(tree.Root.GetDescendantNodeArray(out _));
                 else seen.AddRange(tree.Root.DescendantNodes());
                 results[t] = seen;
             });

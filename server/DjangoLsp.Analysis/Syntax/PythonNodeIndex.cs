@@ -11,58 +11,45 @@ namespace DjangoLsp.Analysis.Syntax;
 public sealed class PythonNodeIndex
 {
     private readonly SyntaxNode[] _nodes;
+    private readonly SyntaxKind[] _kinds;
     private readonly CallExpressionSyntax[] _calls;
     private readonly int[] _scopeExpressionPositions;
 
-    private PythonNodeIndex(SyntaxNode[] nodes, CallExpressionSyntax[] calls, int[] scopeExpressionPositions)
+    private PythonNodeIndex(SyntaxNode[] nodes, SyntaxKind[] kinds, CallExpressionSyntax[] calls, int[] scopeExpressionPositions)
     {
         _nodes = nodes;
+        _kinds = kinds;
         _calls = calls;
         _scopeExpressionPositions = scopeExpressionPositions;
     }
 
-    // One scratch list per thread: the walk's node count is not known up front, and growing a fresh list per
-    // file copied (and allocated) every node array several times over.
-    [ThreadStatic] private static List<SyntaxNode>? t_nodes;
-
     public static PythonNodeIndex Build(PythonSyntaxTree tree, CancellationToken cancellationToken = default)
     {
-        var list = t_nodes ?? new List<SyntaxNode>(4096);
-        t_nodes = null; // reentrancy (another tree's index built on this thread meanwhile) gets its own list
-        try
+        var nodes = tree.Root.GetDescendantNodeArray(out var kinds, cancellationToken);
+        // Two counting passes over the kinds size the arrays exactly. They read a compact array of kinds, not the
+        // nodes: no type test (a cast helper call in ReadyToRun code) and no cross-assembly property call per node.
+        int callCount = 0, scopeCount = 0;
+        foreach (var kind in kinds)
         {
-            tree.Root.AppendDescendantNodes(list, cancellationToken);
-            var nodes = list.ToArray();
-            // Two counting passes size the arrays exactly (a type test per node is cheaper than growing lists).
-            int callCount = 0, scopeCount = 0;
-            foreach (var node in nodes)
-            {
-                if (node is CallExpressionSyntax) callCount++;
-                else if (IsScopeExpression(node)) scopeCount++;
-            }
-            var calls = callCount == 0 ? Array.Empty<CallExpressionSyntax>() : new CallExpressionSyntax[callCount];
-            var scopePositions = scopeCount == 0 ? Array.Empty<int>() : new int[scopeCount];
-            callCount = scopeCount = 0;
-            foreach (var node in nodes)
-            {
-                if (node is CallExpressionSyntax call) calls[callCount++] = call;
-                else if (IsScopeExpression(node)) scopePositions[scopeCount++] = node.Position;
-            }
-            return new PythonNodeIndex(nodes, calls, scopePositions);
+            if (kind == SyntaxKind.CallExpression) callCount++;
+            else if (IsScopeExpression(kind)) scopeCount++;
         }
-        finally
+        var calls = callCount == 0 ? Array.Empty<CallExpressionSyntax>() : new CallExpressionSyntax[callCount];
+        var scopePositions = scopeCount == 0 ? Array.Empty<int>() : new int[scopeCount];
+        callCount = scopeCount = 0;
+        for (int i = 0; i < kinds.Length; i++)
         {
-            // Do not keep a huge file's array alive on every thread forever, nor any file's nodes.
-            if (list.Capacity <= 1 << 20)
-            {
-                list.Clear();
-                t_nodes = list;
-            }
+            var kind = kinds[i];
+            if (kind == SyntaxKind.CallExpression) calls[callCount++] = (CallExpressionSyntax)nodes[i];
+            else if (IsScopeExpression(kind)) scopePositions[scopeCount++] = nodes[i].Position;
         }
+        return new PythonNodeIndex(nodes, kinds, calls, scopePositions);
     }
 
-    private static bool IsScopeExpression(SyntaxNode node) =>
-        node is LambdaExpressionSyntax or ComprehensionExpressionSyntax or NamedExpressionSyntax;
+    /// <summary>The kinds of <see cref="LambdaExpressionSyntax"/>, <see cref="ComprehensionExpressionSyntax"/> and <see cref="NamedExpressionSyntax"/>.</summary>
+    private static bool IsScopeExpression(SyntaxKind kind) =>
+        kind is SyntaxKind.LambdaExpression or SyntaxKind.NamedExpression or SyntaxKind.ListComprehension
+            or SyntaxKind.SetComprehension or SyntaxKind.DictComprehension or SyntaxKind.GeneratorExpression;
 
     /// <summary>
     /// False when no lambda, comprehension or assignment expression (<c>:=</c>) starts inside <paramref name="node"/>'s
@@ -73,14 +60,26 @@ public sealed class PythonNodeIndex
         var positions = _scopeExpressionPositions;
         if (positions.Length == 0) return false;
         var start = node.Position;
-        var index = Array.BinarySearch(positions, start);
-        if (index < 0) index = ~index;
+        // The first position ≥ start, by hand: Array.BinarySearch<int> is left to the JIT in the ReadyToRun build.
+        int index = 0, high = positions.Length;
+        while (index < high)
+        {
+            int middle = (index + high) >>> 1;
+            if (positions[middle] < start) index = middle + 1;
+            else high = middle;
+        }
         // Inclusive end: a zero-width node at the very end still counts (a false positive only costs a walk).
         return index < positions.Length && positions[index] <= start + node.FullSpan.Length;
     }
 
-/// <summary>All nodes below the module (tokens and list wrappers excluded), in document order.</summary>
+    /// <summary>All nodes below the module (tokens and list wrappers excluded), in document order.</summary>
     public IReadOnlyList<SyntaxNode> Nodes => _nodes;
+
+    /// <summary>
+    /// The <see cref="SyntaxNode.Kind"/> of each node of <see cref="Nodes"/>, at the same index: a rule that wants a few
+    /// kinds scans this compact array and reads only the nodes it needs (no type test or property call per node).
+    /// </summary>
+    public ReadOnlySpan<SyntaxKind> Kinds => _kinds;
 
     /// <summary>All calls, in document order (an outer call before the calls in its arguments).</summary>
     public IReadOnlyList<CallExpressionSyntax> Calls => _calls;
@@ -97,8 +96,9 @@ public sealed class PythonNodeIndex
         {
             if (Volatile.Read(ref _imports) is { } ready) return ready;
             var imports = new List<StatementSyntax>();
-            foreach (var node in _nodes)
-                if (node is ImportStatementSyntax or FromImportStatementSyntax) imports.Add((StatementSyntax)node);
+            var kinds = _kinds;
+            for (int i = 0; i < kinds.Length; i++)
+                if (kinds[i] is SyntaxKind.ImportStatement or SyntaxKind.FromImportStatement) imports.Add((StatementSyntax)_nodes[i]);
             Volatile.Write(ref _imports, imports.ToArray());
             return _imports!;
         }

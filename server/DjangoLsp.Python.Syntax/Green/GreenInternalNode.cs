@@ -101,7 +101,15 @@ internal abstract class GreenInternalNode : GreenNode
                 child0.FullWidth + child1.FullWidth + child2.FullWidth + child3.FullWidth,
                 child0.ContainsDiagnostics | child1.ContainsDiagnostics | child2.ContainsDiagnostics | child3.ContainsDiagnostics, null);
         }
-        return Create(kind, [child0, child1, child2, child3]);
+        // Not a collection expression: its CoreLib InlineArray4<T> accessors are JIT-compiled and called per element in
+        // the ReadyToRun build. This assembly's own inline array is precompiled and inlined.
+        var slots = new GreenSlots6();
+        slots[0] = child0;
+        slots[1] = child1;
+        slots[2] = child2;
+        slots[3] = child3;
+        return Create(kind, System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(
+            ref System.Runtime.CompilerServices.Unsafe.As<GreenSlots6, GreenNode?>(ref slots), 4));
     }
 
     public override GreenNode WithDiagnostics(GreenDiagnostic[]? diagnostics)

@@ -16,6 +16,7 @@ internal abstract class GreenNode
         ContainsDiagnostics = 1,
         IsMissing = 2,
         HasOwnDiagnostics = 4,
+        IsToken = 8,
     }
 
     // Kind and flags share one word with the width: a node is 24 bytes plus its children (the tree of the
@@ -64,7 +65,12 @@ internal abstract class GreenNode
 
     public virtual GreenNode? GetSlot(int index) => null;
 
-    public virtual bool IsToken => false;
+    /// <summary>True for a <see cref="GreenToken"/>.</summary>
+    /// <remarks>
+    /// A flag, not a virtual property: ReadyToRun code calls a virtual method of these classes through a stub (the
+    /// vtable layout is not fixed across version bubbles), and the red tree and its walks ask this for every slot.
+    /// </remarks>
+    public bool IsToken => (_flags & NodeFlags.IsToken) != 0;
 
     public virtual bool IsTrivia => false;
 
@@ -189,7 +195,7 @@ internal sealed class GreenToken : GreenNode
     public static readonly GreenToken Dedent = new(SyntaxKind.DedentToken, "", NoTrivia, NoTrivia);
 
     public GreenToken(SyntaxKind kind, string text, GreenTrivia[] leading, GreenTrivia[] trailing, bool isMissing = false, GreenDiagnostic[]? diagnostics = null)
-        : base(kind, text.Length + TriviaWidth(leading) + TriviaWidth(trailing), diagnostics, isMissing ? NodeFlags.IsMissing : NodeFlags.None)
+        : base(kind, text.Length + TriviaWidth(leading) + TriviaWidth(trailing), diagnostics, isMissing ? NodeFlags.IsMissing | NodeFlags.IsToken : NodeFlags.IsToken)
     {
         Text = text;
         LeadingTrivia = leading;
@@ -203,8 +209,6 @@ internal sealed class GreenToken : GreenNode
     public GreenTrivia[] TrailingTrivia { get; }
 
     public bool IsMissing => HasFlag(NodeFlags.IsMissing);
-
-    public override bool IsToken => true;
 
     public override int LeadingTriviaWidth => TriviaWidth(LeadingTrivia);
 

@@ -34,9 +34,9 @@ internal sealed partial class Lexer
     private bool _forceNewline;
     private GreenTrivia[]? _stashedLeading;
     private List<GreenDiagnostic>? _stashedDiagnostics;
-    private readonly List<char> _brackets = new();
-    private readonly List<int> _bracketPositions = new();
-    private readonly List<Mode> _modes = new();
+    private readonly LocalList<char> _brackets = new();
+    private readonly LocalList<int> _bracketPositions = new();
+    private readonly LocalList<Mode> _modes = new();
     private readonly List<GreenTrivia> _trivia = new();
     private List<GreenDiagnostic>? _diagnostics;
     private int _tokenFullStart;

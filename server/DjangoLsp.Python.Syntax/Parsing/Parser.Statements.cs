@@ -237,7 +237,67 @@ internal sealed partial class Parser
     private bool AtSimpleStatementEnd() => CurrentKind is SyntaxKind.NewLineToken or SyntaxKind.SemicolonToken or SyntaxKind.EndOfFileToken;
 
     /// <summary>Appends the ';' and/or NEWLINE slots, skipping anything unexpected before them.</summary>
-    private GreenNode Finish(SyntaxKind kind, params ReadOnlySpan<GreenNode?> parts)
+    private GreenNode Finish(SyntaxKind kind, GreenNode? part0)
+    {
+        var (semicolon, newline) = FinishLine();
+        return GreenInternalNode.Create(kind, part0, semicolon, newline);
+    }
+
+    // Two to seven parts: fixed arities filling this assembly's stack buffer, not `params ReadOnlySpan` (whose CoreLib
+    // InlineArrayN<T> accessors are JIT-compiled and called per argument in the ReadyToRun build; see Node).
+    private GreenNode Finish(SyntaxKind kind, GreenNode? part0, GreenNode? part1)
+    {
+        var buffer = new SlotBuffer();
+        buffer[0] = part0; buffer[1] = part1;
+        return Finish(kind, ref buffer, 2);
+    }
+
+    private GreenNode Finish(SyntaxKind kind, GreenNode? part0, GreenNode? part1, GreenNode? part2)
+    {
+        var buffer = new SlotBuffer();
+        buffer[0] = part0; buffer[1] = part1; buffer[2] = part2;
+        return Finish(kind, ref buffer, 3);
+    }
+
+    private GreenNode Finish(SyntaxKind kind, GreenNode? part0, GreenNode? part1, GreenNode? part2, GreenNode? part3)
+    {
+        var buffer = new SlotBuffer();
+        buffer[0] = part0; buffer[1] = part1; buffer[2] = part2; buffer[3] = part3;
+        return Finish(kind, ref buffer, 4);
+    }
+
+    private GreenNode Finish(SyntaxKind kind, GreenNode? part0, GreenNode? part1, GreenNode? part2, GreenNode? part3, GreenNode? part4)
+    {
+        var buffer = new SlotBuffer();
+        buffer[0] = part0; buffer[1] = part1; buffer[2] = part2; buffer[3] = part3; buffer[4] = part4;
+        return Finish(kind, ref buffer, 5);
+    }
+
+    private GreenNode Finish(SyntaxKind kind, GreenNode? part0, GreenNode? part1, GreenNode? part2, GreenNode? part3, GreenNode? part4, GreenNode? part5)
+    {
+        var buffer = new SlotBuffer();
+        buffer[0] = part0; buffer[1] = part1; buffer[2] = part2; buffer[3] = part3; buffer[4] = part4; buffer[5] = part5;
+        return Finish(kind, ref buffer, 6);
+    }
+
+    private GreenNode Finish(SyntaxKind kind, GreenNode? part0, GreenNode? part1, GreenNode? part2, GreenNode? part3, GreenNode? part4, GreenNode? part5, GreenNode? part6)
+    {
+        var buffer = new SlotBuffer();
+        buffer[0] = part0; buffer[1] = part1; buffer[2] = part2; buffer[3] = part3; buffer[4] = part4; buffer[5] = part5; buffer[6] = part6;
+        return Finish(kind, ref buffer, 7);
+    }
+
+    /// <summary>The statement of <paramref name="count"/> parts in <paramref name="buffer"/> followed by its ';' and/or NEWLINE.</summary>
+    private GreenNode Finish(SyntaxKind kind, ref SlotBuffer buffer, int count)
+    {
+        var (semicolon, newline) = FinishLine();
+        buffer[count] = semicolon;
+        buffer[count + 1] = newline;
+        return GreenInternalNode.Create(kind, AsSpan(ref buffer)[..(count + 2)]);
+    }
+
+    /// <summary>The ';' and/or NEWLINE ending a simple statement, after skipping anything unexpected before them.</summary>
+    private (GreenNode? Semicolon, GreenNode? Newline) FinishLine()
     {
         if (!AtSimpleStatementEnd() && CurrentKind is not (SyntaxKind.DedentToken or SyntaxKind.IndentToken))
         {
@@ -254,14 +314,7 @@ internal sealed partial class Parser
         {
             newline = Expect(SyntaxKind.NewLineToken);
         }
-        if (parts.Length == 1) return GreenInternalNode.Create(kind, parts[0], semicolon, newline);
-        var buffer = new SlotBuffer();
-        Span<GreenNode?> slots = buffer;
-        slots = slots[..(parts.Length + 2)];
-        parts.CopyTo(slots);
-        slots[^2] = semicolon;
-        slots[^1] = newline;
-        return GreenInternalNode.Create(kind, slots);
+        return (semicolon, newline);
     }
 
     private GreenNode ParseExpressionOrAssignment()
@@ -970,10 +1023,17 @@ internal sealed partial class Parser
         if (CurrentKind == SyntaxKind.DedentToken) Skip(null);
     }
 
-    /// <summary>Stack room for the slots of a simple statement (at most seven parts plus ';' and NEWLINE).</summary>
+    /// <summary>Stack room for the slots of a node (up to ten) or of a simple statement (at most seven parts plus ';' and NEWLINE).</summary>
     [System.Runtime.CompilerServices.InlineArray(12)]
     private struct SlotBuffer
     {
         private GreenNode? _element;
     }
+
+    /// <summary>
+    /// The buffer as a span, built by hand: the compiler's conversion (<c>InlineArrayAsReadOnlySpan</c>) was one of the
+    /// methods ReadyToRun left to the JIT, and was called instead of inlined.
+    /// </summary>
+    private static Span<GreenNode?> AsSpan(ref SlotBuffer buffer) =>
+        System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref System.Runtime.CompilerServices.Unsafe.As<SlotBuffer, GreenNode?>(ref buffer), 12);
 }

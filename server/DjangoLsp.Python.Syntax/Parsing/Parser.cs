@@ -252,6 +252,58 @@ internal sealed partial class Parser
     private static GreenNode Node(SyntaxKind kind, GreenNode? child0, GreenNode? child1, GreenNode? child2, GreenNode? child3) =>
         GreenInternalNode.Create(kind, child0, child1, child2, child3);
 
+    // Five to ten slots: the slots go to a stack buffer of this assembly's own. A `params ReadOnlySpan` call with two or
+    // more arguments stores them in CoreLib's InlineArrayN<T>, whose element accessors ReadyToRun cannot precompile for
+    // another assembly: they were JIT-compiled at start-up and called (not inlined) once per argument.
+    private static GreenNode Node(SyntaxKind kind, GreenNode? child0, GreenNode? child1, GreenNode? child2, GreenNode? child3, GreenNode? child4)
+    {
+        var buffer = new SlotBuffer();
+        buffer[0] = child0; buffer[1] = child1; buffer[2] = child2; buffer[3] = child3; buffer[4] = child4;
+        return GreenInternalNode.Create(kind, AsSpan(ref buffer)[..5]);
+    }
+
+    private static GreenNode Node(SyntaxKind kind, GreenNode? child0, GreenNode? child1, GreenNode? child2, GreenNode? child3, GreenNode? child4, GreenNode? child5)
+    {
+        var buffer = new SlotBuffer();
+        buffer[0] = child0; buffer[1] = child1; buffer[2] = child2; buffer[3] = child3; buffer[4] = child4; buffer[5] = child5;
+        return GreenInternalNode.Create(kind, AsSpan(ref buffer)[..6]);
+    }
+
+    private static GreenNode Node(SyntaxKind kind, GreenNode? child0, GreenNode? child1, GreenNode? child2, GreenNode? child3, GreenNode? child4, GreenNode? child5,
+        GreenNode? child6)
+    {
+        var buffer = new SlotBuffer();
+        buffer[0] = child0; buffer[1] = child1; buffer[2] = child2; buffer[3] = child3; buffer[4] = child4; buffer[5] = child5; buffer[6] = child6;
+        return GreenInternalNode.Create(kind, AsSpan(ref buffer)[..7]);
+    }
+
+    private static GreenNode Node(SyntaxKind kind, GreenNode? child0, GreenNode? child1, GreenNode? child2, GreenNode? child3, GreenNode? child4, GreenNode? child5,
+        GreenNode? child6, GreenNode? child7)
+    {
+        var buffer = new SlotBuffer();
+        buffer[0] = child0; buffer[1] = child1; buffer[2] = child2; buffer[3] = child3; buffer[4] = child4; buffer[5] = child5; buffer[6] = child6;
+        buffer[7] = child7;
+        return GreenInternalNode.Create(kind, AsSpan(ref buffer)[..8]);
+    }
+
+    private static GreenNode Node(SyntaxKind kind, GreenNode? child0, GreenNode? child1, GreenNode? child2, GreenNode? child3, GreenNode? child4, GreenNode? child5,
+        GreenNode? child6, GreenNode? child7, GreenNode? child8)
+    {
+        var buffer = new SlotBuffer();
+        buffer[0] = child0; buffer[1] = child1; buffer[2] = child2; buffer[3] = child3; buffer[4] = child4; buffer[5] = child5; buffer[6] = child6;
+        buffer[7] = child7; buffer[8] = child8;
+        return GreenInternalNode.Create(kind, AsSpan(ref buffer)[..9]);
+    }
+
+    private static GreenNode Node(SyntaxKind kind, GreenNode? child0, GreenNode? child1, GreenNode? child2, GreenNode? child3, GreenNode? child4, GreenNode? child5,
+        GreenNode? child6, GreenNode? child7, GreenNode? child8, GreenNode? child9)
+    {
+        var buffer = new SlotBuffer();
+        buffer[0] = child0; buffer[1] = child1; buffer[2] = child2; buffer[3] = child3; buffer[4] = child4; buffer[5] = child5; buffer[6] = child6;
+        buffer[7] = child7; buffer[8] = child8; buffer[9] = child9;
+        return GreenInternalNode.Create(kind, AsSpan(ref buffer)[..10]);
+    }
+
     /// <summary>A one-token expression (name, number, <c>None</c>…), shared with earlier ones for the same cached token.</summary>
     private GreenNode Wrap(SyntaxKind kind, GreenToken token) => _tokenCache.Wrap(kind, token);
 

@@ -8,6 +8,13 @@ internal static class SyntaxFactory
     public static SyntaxNode CreateRed(GreenNode g, SyntaxNode? parent, int position)
     {
         if (g is GreenToken token) return new SyntaxToken(token, parent, position);
+        return CreateRedNode(g, parent, position);
+    }
+
+    /// <summary>The red node for <paramref name="g"/>, which must not be a token (the bulk walk knows it is not).</summary>
+    public static SyntaxNode CreateRedNode(GreenNode g, SyntaxNode? parent, int position)
+    {
+        System.Diagnostics.Debug.Assert(!g.IsToken);
         return g.Kind switch
         {
             SyntaxKind.Module => new ModuleSyntax(g, parent, position, null),

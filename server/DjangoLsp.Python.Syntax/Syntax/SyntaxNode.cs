@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using DjangoLsp.Python.Syntax.Green;
 using Microsoft.CodeAnalysis.Text;
 
@@ -244,65 +245,222 @@ public class SyntaxNode
     /// <summary>All descendant nodes in document order (pre-order), excluding tokens and list wrappers. Iterative, so deep trees are fine.</summary>
     public IEnumerable<SyntaxNode> DescendantNodes(Func<SyntaxNode, bool>? descendInto = null)
     {
-        var stack = new Stack<(SyntaxNode Node, int Slot)>(16); // trees are nested 10-30 deep: skip the first resizes
-        stack.Push((this, 0));
-        while (stack.Count > 0)
+        // An array stack, not Stack<(SyntaxNode, int)>: that CoreLib instantiation over a value tuple has no
+        // ReadyToRun code, so it was JIT-compiled and each Push/Pop was a call (rules walk whole functions with this).
+        var stack = new WalkFrame[16]; // trees are nested 10-30 deep: skip the first resizes
+        int depth = 0;
+        stack[depth++] = new WalkFrame(this, 0);
+        while (depth > 0)
         {
-            var (node, slot) = stack.Pop();
+            var (node, slot) = stack[--depth];
             if (slot >= node.SlotCount) continue;
-            stack.Push((node, slot + 1));
+            stack[depth++] = new WalkFrame(node, slot + 1);
             var green = node.Green.GetSlot(slot);
             if (green is null || green.IsToken) continue; // tokens are skipped: don't create their red nodes
             var child = node.GetSlot(slot)!;
             bool isList = child.Kind == SyntaxKind.List;
             if (!isList) yield return child;
-            if (isList || descendInto is null || descendInto(child)) stack.Push((child, 0));
+            if (isList || descendInto is null || descendInto(child))
+            {
+                if (depth == stack.Length) stack = Grow(stack);
+                stack[depth++] = new WalkFrame(child, 0);
+            }
         }
     }
 
-    // The scratch stack of AppendDescendantNodes, one per thread (the walk runs once per file per snapshot).
-    [ThreadStatic] private static (SyntaxNode Node, int Slot, int Position)[]? t_walkStack;
+    /// <summary>A node and the next slot to visit, on the explicit stacks of the lazy walks.</summary>
+    private readonly record struct WalkFrame(SyntaxNode Node, int Slot);
+
+    // Array.Copy (not Array.Resize<WalkFrame>, a CoreLib generic over this assembly's struct that would be JIT-compiled).
+    private static WalkFrame[] Grow(WalkFrame[] stack)
+    {
+        var bigger = new WalkFrame[stack.Length * 2];
+        Array.Copy(stack, bigger, stack.Length);
+        return bigger;
+    }
 
     /// <summary>
     /// Appends what <see cref="DescendantNodes"/> yields to <paramref name="nodes"/>: all descendant nodes in document
-    /// order, tokens and list wrappers excluded. The bulk form for whole-tree indexes: no iterator, a pooled stack, and
-    /// each child's position carried along the walk instead of recomputed from its siblings.
+    /// order, tokens and list wrappers excluded. The bulk form for whole-tree indexes (see <see cref="GetDescendantNodeArray"/>).
     /// </summary>
     public void AppendDescendantNodes(List<SyntaxNode> nodes, CancellationToken cancellationToken = default)
     {
-        var stack = t_walkStack ?? new (SyntaxNode, int, int)[64];
-        t_walkStack = null; // a nested call on this thread (none today) gets its own stack
+        var scratch = TakeWalkScratch();
+        int count = Walk(scratch, cancellationToken);
+        nodes.AddRange(new ArraySegment<SyntaxNode>(scratch.Nodes, 0, count));
+        ReturnWalkScratch(scratch, count);
+    }
+
+    /// <summary>
+    /// All descendant nodes in document order (what <see cref="DescendantNodes"/> yields: tokens and list wrappers
+    /// excluded) in an exact-size array, and in <paramref name="kinds"/> each one's <see cref="Kind"/> at the same index,
+    /// so whole-tree consumers can filter by kind with a switch over a compact array instead of a type test per node.
+    /// </summary>
+    public SyntaxNode[] GetDescendantNodeArray(out SyntaxKind[] kinds, CancellationToken cancellationToken = default)
+    {
+        var scratch = TakeWalkScratch();
+        int count = Walk(scratch, cancellationToken);
+        // Array.Copy, not AsSpan().ToArray(): the span helpers over SyntaxKind (a ushort enum) are CoreLib generics
+        // ReadyToRun leaves to the JIT.
+        var nodes = count == 0 ? [] : new SyntaxNode[count];
+        kinds = count == 0 ? s_noKinds : new SyntaxKind[count];
+        Array.Copy(scratch.Nodes, nodes, count);
+        Array.Copy(scratch.Kinds, kinds, count);
+        ReturnWalkScratch(scratch, count);
+        return nodes;
+    }
+
+    /// <summary>
+    /// Scratch arrays of the bulk walk, one set per thread (the walk runs once per file per snapshot): the output, and a
+    /// stack of the created children of every node on the walk's path (each frame a range of <see cref="Children"/>).
+    /// </summary>
+    private sealed class WalkScratch
+    {
+        public SyntaxNode[] Nodes = new SyntaxNode[4096];
+        public SyntaxKind[] Kinds = new SyntaxKind[4096];
+        public SyntaxNode?[] Children = new SyntaxNode?[256];
+        public int[] ChildSlots = new int[256];
+        public (int Next, int End)[] Frames = new (int, int)[64];
+    }
+
+    [ThreadStatic] private static WalkScratch? t_walkScratch;
+
+    private static readonly SyntaxKind[] s_noKinds = new SyntaxKind[0]; // not Array.Empty<SyntaxKind>(): JIT-compiled in ReadyToRun
+
+    private static WalkScratch TakeWalkScratch()
+    {
+        var scratch = t_walkScratch ?? new WalkScratch();
+        t_walkScratch = null; // a nested walk on this thread (none today) gets its own; so does the next one after a throw
+        return scratch;
+    }
+
+    private static void ReturnWalkScratch(WalkScratch scratch, int count)
+    {
+        if (scratch.Nodes.Length > 1 << 20 || scratch.Children.Length > 1 << 16 || scratch.Frames.Length > 1024)
+            return; // a huge file or a pathological nesting depth: do not keep its arrays
+        Array.Clear(scratch.Nodes, 0, count); // do not keep the tree alive (the children stack is cleared as it is read)
+        t_walkScratch = scratch;
+    }
+
+    /// <summary>
+    /// The walk: writes the descendant nodes and their kinds to <paramref name="scratch"/> and returns their count.
+    /// A node's red children are created all at once when the walk enters it (one pass over its green slots, one
+    /// compare-exchange to publish them, positions summed along the way) instead of one slot at a time through the
+    /// per-slot cache path; nodes whose children were already asked for go through that path.
+    /// </summary>
+    private int Walk(WalkScratch scratch, CancellationToken cancellationToken)
+    {
+        var nodes = scratch.Nodes;
+        var kinds = scratch.Kinds;
+        var frames = scratch.Frames;
+        int count = 0;
         int depth = 0;
-        stack[depth++] = (this, 0, Position);
+        frames[depth++] = (0, RealizeNodeChildren(scratch, 0));
         while (depth > 0)
         {
-            ref var frame = ref stack[depth - 1];
-            var node = frame.Node;
-            var green = node.Green;
-            int slot = frame.Slot;
-            if (slot >= green.SlotCount)
+            ref var frame = ref frames[depth - 1];
+            int next = frame.Next;
+            int end = frame.End;
+            if (next == end)
             {
                 depth--;
                 continue;
             }
-            var childGreen = green.GetSlot(slot);
-            int position = frame.Position;
-            frame.Slot = slot + 1;
-            if (childGreen is null) continue;
-            frame.Position = position + childGreen.FullWidth;
-            if (childGreen.IsToken) continue; // tokens are skipped: don't create their red nodes
-            var child = node.Realize(slot, childGreen, position);
-            if (child.Kind != SyntaxKind.List)
+            frame.Next = next + 1;
+            var children = scratch.Children;
+            var child = children[next]!;
+            children[next] = null;
+            var kind = child.Green.Kind;
+            if (kind != SyntaxKind.List)
             {
-                if ((nodes.Count & 1023) == 0) cancellationToken.ThrowIfCancellationRequested();
-                nodes.Add(child);
+                if (count == nodes.Length)
+                {
+                    nodes = new SyntaxNode[count * 2];
+                    kinds = new SyntaxKind[count * 2];
+                    Array.Copy(scratch.Nodes, nodes, count);
+                    Array.Copy(scratch.Kinds, kinds, count);
+                    scratch.Nodes = nodes;
+                    scratch.Kinds = kinds;
+                }
+                // Written through a ref: a plain store into a SyntaxNode[] is a covariance-checked store, which
+                // ReadyToRun code makes as a call into CoreLib (count < nodes.Length was ensured above).
+                Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(nodes), count) = child;
+                kinds[count] = kind;
+                count++;
+                if ((count & 1023) == 0) cancellationToken.ThrowIfCancellationRequested();
             }
-            if (depth == stack.Length) Array.Resize(ref stack, depth * 2);
-            stack[depth++] = (child, 0, position);
+            int childEnd = child.RealizeNodeChildren(scratch, end);
+            if (childEnd == end) continue; // no node children: nothing to enter
+            if (depth == frames.Length)
+            {
+                frames = new (int, int)[depth * 2];
+                Array.Copy(scratch.Frames, frames, depth);
+                scratch.Frames = frames;
+            }
+            frames[depth++] = (end, childEnd);
         }
-        if (stack.Length > 1024) return; // a pathological nesting depth: do not keep its stack
-        Array.Clear(stack); // frames hold nodes: do not keep the tree alive
-        t_walkStack = stack;
+        return count;
+    }
+
+    /// <summary>
+    /// Creates (or reads from the cache) the red nodes of this node's node slots, in slot order, into
+    /// <c>scratch.Children</c> from <paramref name="at"/>; returns the end of the range.
+    /// </summary>
+    private int RealizeNodeChildren(WalkScratch scratch, int at)
+    {
+        var green = Green;
+        int slotCount = green.SlotCount;
+        if (slotCount == 0) return at;
+        var buffer = scratch.Children;
+        var slots = scratch.ChildSlots;
+        int end = at;
+        int position = Position;
+        bool fresh = Volatile.Read(ref _children) is null;
+        for (int i = 0; i < slotCount; i++)
+        {
+            var slot = green.GetSlot(i);
+            if (slot is null) continue;
+            if (!slot.IsToken)
+            {
+                if (end == buffer.Length)
+                {
+                    Array.Resize(ref scratch.Children, end * 2);
+                    Array.Resize(ref scratch.ChildSlots, end * 2);
+                    buffer = scratch.Children;
+                    slots = scratch.ChildSlots;
+                }
+                // Through a ref, as in Walk (end < buffer.Length was ensured above); a node slot, so no token test.
+                Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(buffer), end) =
+                    fresh ? SyntaxFactory.CreateRedNode(slot, this, position) : Realize(i, slot, position);
+                slots[end] = i;
+                end++;
+            }
+            position += slot.FullWidth;
+        }
+        if (!fresh || end == at) return end;
+        // Publish what was created, in the shape the per-slot path would have built: the only node child directly,
+        // otherwise one entry per slot. If another thread cached a child meanwhile, take its nodes: ours were never
+        // handed out.
+        object published;
+        if (end - at == 1)
+        {
+            published = buffer[at]!;
+        }
+        else
+        {
+            var array = new SyntaxNode?[slotCount];
+            for (int k = at; k < end; k++) array[slots[k]] = buffer[k];
+            published = array;
+        }
+        if (Interlocked.CompareExchange(ref _children, published, null) is not null)
+        {
+            for (int k = at; k < end; k++)
+            {
+                var created = buffer[k]!;
+                buffer[k] = Realize(slots[k], created.Green, created.Position);
+            }
+        }
+        return end;
     }
 
     /// <summary>This node followed by its descendant nodes.</summary>
@@ -320,17 +478,22 @@ public class SyntaxNode
             yield return self;
             yield break;
         }
-        var stack = new Stack<(SyntaxNode Node, int Slot)>(16); // trees are nested 10-30 deep: skip the first resizes
-        stack.Push((this, 0));
-        while (stack.Count > 0)
+        var stack = new WalkFrame[16]; // an array stack, as in DescendantNodes
+        int depth = 0;
+        stack[depth++] = new WalkFrame(this, 0);
+        while (depth > 0)
         {
-            var (node, slot) = stack.Pop();
+            var (node, slot) = stack[--depth];
             if (slot >= node.SlotCount) continue;
-            stack.Push((node, slot + 1));
+            stack[depth++] = new WalkFrame(node, slot + 1);
             var child = node.GetSlot(slot);
             if (child is null) continue;
             if (child is SyntaxToken t) yield return t;
-            else stack.Push((child, 0));
+            else
+            {
+                if (depth == stack.Length) stack = Grow(stack);
+                stack[depth++] = new WalkFrame(child, 0);
+            }
         }
     }
 

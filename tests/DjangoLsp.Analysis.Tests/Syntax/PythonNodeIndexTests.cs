@@ -28,6 +28,13 @@ public class PythonNodeIndexTests
             AssertSameNodes(index.Calls, root.DescendantNodes().OfType<CallExpressionSyntax>(), path);
             AssertSameNodes(index.OfType<CompareExpressionSyntax>(), root.DescendantNodes().OfType<CompareExpressionSyntax>(), path);
             AssertSameNodes(index.Imports, root.DescendantNodes().Where(n => n is ImportStatementSyntax or FromImportStatementSyntax), path);
+            Assert.That(index.Kinds.ToArray(), Is.EqualTo(index.Nodes.Select(n => n.Kind)), path);
+            // Every lambda, comprehension and := is seen by the kind-based scope positions; a node without one is not.
+            foreach (var node in index.Nodes)
+            {
+                bool holds = node.DescendantNodesAndSelf().Any(n => n is LambdaExpressionSyntax or ComprehensionExpressionSyntax or NamedExpressionSyntax);
+                if (holds) Assert.That(index.MayContainScopeExpression(node), Is.True, $"{path}: {node.Kind} at {node.Position}");
+            }
         }
     }
 
@@ -38,6 +45,19 @@ public class PythonNodeIndexTests
         Assert.That(a, Has.Count.EqualTo(e.Count), path);
         for (var i = 0; i < a.Count; i++)
             Assert.That(a[i], Is.SameAs(e[i]), $"{path}: node {i}");
+    }
+
+    [Test]
+    public void Scope_expressions_are_found_by_kind_and_plain_code_has_none()
+    {
+        const string code = "def f(a):\n    b = [x for x in a]\n    c = {k: v for k, v in a}\n    d = {x for x in a}\n    e = (x for x in a)\n    g = lambda: 1\n    if (h := a):\n        pass\n";
+        var index = new AnalysisDocument("/p/m.py", SourceText.From(code)).GetPythonNodes();
+        var holders = index.Nodes.Where(n => n is AssignmentStatementSyntax or IfStatementSyntax).ToList();
+        Assert.That(holders, Has.Count.EqualTo(6));
+        Assert.That(holders.All(index.MayContainScopeExpression), Is.True);
+        var plain = new AnalysisDocument("/p/n.py", SourceText.From("def f(a):\n    b = g(a)[0] + a.x\n    return b\n")).GetPythonNodes();
+        Assert.That(plain.Nodes.Any(plain.MayContainScopeExpression), Is.False);
+        Assert.That(plain.Kinds.ToArray(), Does.Contain(SyntaxKind.CallExpression));
     }
 
     [Test]
