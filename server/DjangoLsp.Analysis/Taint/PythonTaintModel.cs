@@ -339,7 +339,7 @@ public sealed class PythonTaintModel
             {
                 var binding = Semantics.GetReachingBinding(name);
                 if (binding?.Kind == BindingKind.Function && binding.Node is FunctionDefinitionSyntax local) return Local(local);
-                if (binding?.Kind == BindingKind.Import && binding.ImportedName is { } imported) return Environment?.ResolveFunction(imported, Path);
+                if (binding?.Kind == BindingKind.Import && binding.ImportedName is { } imported) return Environment != null ? ResolveImported(imported) : null;
                 return null;
             }
             if (callee is AttributeExpressionSyntax { Expression: NameExpressionSyntax { Name: "self" or "cls" } } method)
@@ -351,8 +351,20 @@ public sealed class PythonTaintModel
                 return new CallTarget(_owner, target.Function, target.IsStatic ? 0 : 1, IsVirtual: true);
             }
             if (callee is AttributeExpressionSyntax && Environment != null && Semantics.GetQualifiedName(callee) is { } qualified)
-                return Environment.ResolveFunction(qualified, Path);
+                return ResolveImported(qualified);
             return null;
+        }
+
+        // A module calls the same few imported names many times: one answer per name and model (the workspace's own cache
+        // is keyed by folder and name, which costs hashing the folder's path per call).
+        private readonly ConcurrentDictionary<string, CallTarget?> _imported = new(StringComparer.Ordinal);
+
+        private CallTarget? ResolveImported(string qualifiedName)
+        {
+            if (_imported.TryGetValue(qualifiedName, out var known)) return known;
+            var target = Environment!.ResolveFunction(qualifiedName, Path);
+            _imported.TryAdd(qualifiedName, target);
+            return target;
         }
 
         // `self.method(...)` is looked up by name in the enclosing class: one map per class instead of a scan of the class
@@ -366,7 +378,7 @@ public sealed class PythonTaintModel
         {
             var methods = new Dictionary<string, (FunctionDefinitionSyntax, bool)>(StringComparer.Ordinal);
             foreach (var function in @class.Body.Statements.OfType<FunctionDefinitionSyntax>())
-                methods[function.Name] = (function, function.Decorators.Any(d => d.ToString().Contains("staticmethod", StringComparison.Ordinal)));
+                methods[function.Name] = (function, function.Decorators.Count > 0 && function.Decorators.Any(d => d.ToString().Contains("staticmethod", StringComparison.Ordinal)));
             return methods;
         }
 
@@ -427,7 +439,7 @@ public sealed class PythonTaintModel
             foreach (var value in returns)
             {
                 var taint = model.Evaluate(value, cancellationToken);
-                result = TaintValue.Join(result, taint.WithStep(Evaluator.Location(value, $"returned by `{function.Name}()`")));
+                result = TaintValue.Join(result, taint.TakesStep ? taint.WithStep(Evaluator.Location(value, $"returned by `{function.Name}()`")) : taint);
             }
             return result;
         }

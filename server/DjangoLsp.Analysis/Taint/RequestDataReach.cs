@@ -239,6 +239,18 @@ internal sealed class RequestDataReach
         // Most modules cannot hold a source at all (Django's tree: 503 of 859): then only the calls are collected.
         var maySource = !ownTree || MayMentionSource(_model.Document!.GetTextString());
         var facts = new Dictionary<SyntaxNode, OwnerFacts>(ReferenceEqualityComparer.Instance) { [root] = new OwnerFacts() };
+        if (!maySource)
+        {
+            // No source anywhere: the facts are only each owner's calls, so walk the calls, not every node (an owner
+            // without calls has no entry, which FactsOf reads as no source and no calls, as before).
+            foreach (var call in _model.Document!.GetPythonNodes().Calls)
+            {
+                var owner = PythonTaintModel.OwnerOf(call);
+                if (!facts.TryGetValue(owner, out var ownerFacts)) facts[owner] = ownerFacts = new OwnerFacts();
+                ownerFacts.Calls.Add(call);
+            }
+            return facts;
+        }
         var open = new Stack<(SyntaxNode Owner, SyntaxNode? Body, OwnerFacts Facts)>();
         open.Push((root, null, facts[root]));
         foreach (var node in nodes)
@@ -253,11 +265,6 @@ internal sealed class RequestDataReach
             }
             var current = open.Peek().Facts;
             if (current.HasSource) continue;
-            if (!maySource)
-            {
-                if (node is CallExpressionSyntax plain) current.Calls.Add(plain);
-                continue;
-            }
             switch (node)
             {
                 case AttributeExpressionSyntax attribute when IsSource(attribute):
