@@ -162,4 +162,28 @@ public class ModuleLookupTests
             ("shop/reader.py", Reader));
         Assert.That(Findings(workspace, "shop/views.py")["shop/views.py"], Is.EqualTo(new[] { "DJ101:6" }));
     }
+    [Test]
+    public void Named_calls_resolve_through_imports_and_defs_of_inner_scopes()
+    {
+        // The named-call filter collects `def` and import names from every scope, not only the module's.
+        const string View = """
+            def v1(request):
+                from .sink import search
+                search(request.GET["q"])
+
+
+            def v2(request):
+                def run(term):
+                    from .sink import search as s
+                    s(term)
+                run(request.GET["q"])
+
+
+            def v3(request):
+                from .sink import count
+                count(request.GET["q"])
+            """;
+        var workspace = TaintWorkspaceFixture.Project("urlpatterns = []\n", View, ("shop/sink.py", Sink));
+        Assert.That(Findings(workspace, "shop/views.py")["shop/views.py"], Is.EqualTo(new[] { "DJ101:3", "DJ101:10" }));
+    }
 }
