@@ -27,7 +27,7 @@ public sealed class TaintWorkspace : ITaintEnvironment
     // Sibling folders share most ancestor roots: which file (if any) holds a module under a root is looked up once, not
     // once per importing folder (absolute names such as `json.dumps` probe every ancestor; Django's tree: ~3,500 paths).
     private readonly ConcurrentDictionary<(string Root, string Module), PythonTaintModel?> _moduleFiles = new();
-    private readonly ConcurrentDictionary<(string Dir, int Dots, string Module), PythonTaintModel?> _folderModules = new();
+    private readonly ConcurrentDictionary<(string Dir, string Prefix), PythonTaintModel?> _folderModules = new();
     private readonly ConcurrentDictionary<string, string[]> _roots = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _directories = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<DjangoProject?>> _projects = new(StringComparer.Ordinal);
@@ -88,17 +88,21 @@ public sealed class TaintWorkspace : ITaintEnvironment
         var lastDot = qualifiedName.LastIndexOf('.');
         if (dots == qualifiedName.Length || qualifiedName[^1] == '.' || qualifiedName.AsSpan(dots).Contains("..", StringComparison.Ordinal)) return null;
         var name = lastDot < dots ? qualifiedName[dots..] : qualifiedName[(lastDot + 1)..];
-        var moduleName = lastDot < dots ? "" : qualifiedName[dots..lastDot];
-        if (dots == 0 && moduleName.Length == 0) return null;
-        // Names of one folder share their module: `json.dumps` and `json.loads` look `json` up once (per folder and
-        // number of leading dots), not once per name and root.
-        var model = _folderModules.GetOrAdd((dir, dots, moduleName), key => ModuleFrom(key.Dir, key.Dots, key.Module));
+        if (dots == 0 && lastDot < 0) return null;   // a bare absolute name is no module's function
+        // Names of one folder share their module: `json.dumps` and `json.loads` look `json` up once, not once per name and
+        // root. The key is the name without its last part, leading dots included (a string pair, like the other keys here:
+        // a new tuple type would have no precompiled code).
+        var prefix = lastDot < dots ? qualifiedName[..dots] : qualifiedName[..lastDot];
+        var model = _folderModules.GetOrAdd((dir, prefix), key => ModuleFrom(key.Dir, key.Prefix));
         return model != null ? FunctionIn(model, name, depth) : null;
     }
 
-    /// <summary>The module <paramref name="moduleName"/> imported from <paramref name="dir"/> (relative with <paramref name="dots"/> leading dots).</summary>
-    private PythonTaintModel? ModuleFrom(string dir, int dots, string moduleName)
+    /// <summary>The module <paramref name="prefix"/> (a dotted name, relative when it starts with dots) imported from <paramref name="dir"/>.</summary>
+    private PythonTaintModel? ModuleFrom(string dir, string prefix)
     {
+        var dots = 0;
+        while (dots < prefix.Length && prefix[dots] == '.') dots++;
+        var moduleName = prefix[dots..];
         var module = moduleName.Length == 0 ? Array.Empty<string>() : moduleName.Split('.');
         if (dots > 0)
         {
