@@ -337,22 +337,74 @@ public sealed class PythonTaintModel
             var callee = call.Expression.Unparenthesize();
             if (callee is NameExpressionSyntax name)
             {
+                // Most named calls are builtins, classes or locals: only a name some scope binds with `def` or an import
+                // can resolve, and a set of those names answers the rest without a reaching-binding lookup.
+                if (!FunctionOrImportNames.Contains(name.Name)) return null;
                 var binding = Semantics.GetReachingBinding(name);
                 if (binding?.Kind == BindingKind.Function && binding.Node is FunctionDefinitionSyntax local) return Local(local);
-                if (binding?.Kind == BindingKind.Import && binding.ImportedName is { } imported) return Environment?.ResolveFunction(imported, Path);
+                if (binding?.Kind == BindingKind.Import && binding.ImportedName is { } imported) return Environment != null ? ResolveImported(imported) : null;
                 return null;
             }
             if (callee is AttributeExpressionSyntax { Expression: NameExpressionSyntax { Name: "self" or "cls" } } method)
             {
-                var enclosing = call.Ancestors().OfType<FunctionDefinitionSyntax>().FirstOrDefault();
-                if (enclosing?.Ancestors().FirstOrDefault(a => a is FunctionDefinitionSyntax or ClassDefinitionSyntax) is not ClassDefinitionSyntax @class) return null;
+                var enclosing = FirstAncestor(call, functionsOnly: true);
+                if (enclosing == null || FirstAncestor(enclosing, functionsOnly: false) is not ClassDefinitionSyntax @class) return null;
                 if (!_methods.GetOrAdd(@class, _methodsOf ??= MethodsOf).TryGetValue(method.Name, out var target)) return null;
                 // A subclass may override the method: what it returns on its own is at least unknown.
                 return new CallTarget(_owner, target.Function, target.IsStatic ? 0 : 1, IsVirtual: true);
             }
             if (callee is AttributeExpressionSyntax && Environment != null && Semantics.GetQualifiedName(callee) is { } qualified)
-                return Environment.ResolveFunction(qualified, Path);
+                return ResolveImported(qualified);
             return null;
+        }
+
+        // A module calls the same few imported names many times: one answer per name and model (the workspace's own cache
+        // is keyed by folder and name, which costs hashing the folder's path per call).
+        private readonly ConcurrentDictionary<string, CallTarget?> _imported = new(StringComparer.Ordinal);
+
+        private CallTarget? ResolveImported(string qualifiedName)
+        {
+            if (_imported.TryGetValue(qualifiedName, out var known)) return known;
+            var target = Environment!.ResolveFunction(qualifiedName, Path);
+            _imported.TryAdd(qualifiedName, target);
+            return target;
+        }
+
+        /// <summary>The nearest enclosing function (<paramref name="functionsOnly"/>), else the nearest function or class, of <paramref name="node"/>.</summary>
+        private static SyntaxNode? FirstAncestor(SyntaxNode node, bool functionsOnly)
+        {
+            for (var current = node.Parent; current != null; current = current.Parent)
+                if (current is FunctionDefinitionSyntax || (!functionsOnly && current is ClassDefinitionSyntax)) return current;
+            return null;
+        }
+
+        private HashSet<string>? _functionOrImportNames;
+
+        /// <summary>Every name bound by a <c>def</c> or an import in some scope of the module (what a named call can resolve through).</summary>
+        private HashSet<string> FunctionOrImportNames => Volatile.Read(ref _functionOrImportNames) ?? CollectFunctionOrImportNames();
+
+        private HashSet<string> CollectFunctionOrImportNames()
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            var pending = new Stack<Scope>();
+            pending.Push(Semantics.ModuleScope);
+            while (pending.Count > 0)
+            {
+                var scope = pending.Pop();
+                foreach (var (name, bindings) in scope.Bindings)
+                {
+                    foreach (var binding in bindings)
+                    {
+                        if (binding.Kind is BindingKind.Function or BindingKind.Import)
+                        {
+                            names.Add(name);
+                            break;
+                        }
+                    }
+                }
+                foreach (var child in scope.Children) pending.Push(child);
+            }
+            return Interlocked.CompareExchange(ref _functionOrImportNames, names, null) ?? names;
         }
 
         // `self.method(...)` is looked up by name in the enclosing class: one map per class instead of a scan of the class
@@ -366,7 +418,7 @@ public sealed class PythonTaintModel
         {
             var methods = new Dictionary<string, (FunctionDefinitionSyntax, bool)>(StringComparer.Ordinal);
             foreach (var function in @class.Body.Statements.OfType<FunctionDefinitionSyntax>())
-                methods[function.Name] = (function, function.Decorators.Any(d => d.ToString().Contains("staticmethod", StringComparison.Ordinal)));
+                methods[function.Name] = (function, function.Decorators.Count > 0 && function.Decorators.Any(d => d.ToString().Contains("staticmethod", StringComparison.Ordinal)));
             return methods;
         }
 
@@ -427,7 +479,7 @@ public sealed class PythonTaintModel
             foreach (var value in returns)
             {
                 var taint = model.Evaluate(value, cancellationToken);
-                result = TaintValue.Join(result, taint.WithStep(Evaluator.Location(value, $"returned by `{function.Name}()`")));
+                result = TaintValue.Join(result, taint.TakesStep ? taint.WithStep(Evaluator.Location(value, $"returned by `{function.Name}()`")) : taint);
             }
             return result;
         }

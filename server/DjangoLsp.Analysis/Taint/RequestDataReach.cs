@@ -227,21 +227,41 @@ internal sealed class RequestDataReach
 
     private OwnerFacts FactsOf(SyntaxNode owner) => _facts.Value.TryGetValue(owner, out var facts) ? facts : OwnerFacts.None;
 
-    /// <summary>
-    /// The facts of every owner (the module and each function) in one pass over the module's nodes in document order: a
-    /// function's body is a contiguous run of that order, so the owner of a node is the innermost body still open.
-    /// </summary>
+    /// <summary>The facts of every owner (the module and each function): whether it has a source, else its calls.</summary>
     private Dictionary<SyntaxNode, OwnerFacts> ComputeFacts()
     {
         var root = _model.Semantics.Tree.Root;
         var ownTree = _model.Document is { } document && ReferenceEquals(document.GetPythonSyntax(), _model.Semantics.Tree);
-        IReadOnlyList<SyntaxNode> nodes = ownTree ? _model.Document!.GetPythonNodes().Nodes : root.DescendantNodes().ToList();
-        // Most modules cannot hold a source at all (Django's tree: 503 of 859): then only the calls are collected.
         var maySource = !ownTree || MayMentionSource(_model.Document!.GetTextString());
         var facts = new Dictionary<SyntaxNode, OwnerFacts>(ReferenceEqualityComparer.Instance) { [root] = new OwnerFacts() };
+        if (ownTree)
+        {
+            // A call's or a source's owner is found from its ancestors (PythonTaintModel.OwnerOf, as the data flow does), so
+            // only calls and attributes are looked at, not every node with a stack of open bodies. An owner without an entry
+            // reads as no source and no calls (FactsOf); calls of an owner with a source are never read.
+            var index = _model.Document!.GetPythonNodes();
+            foreach (var call in index.Calls)
+            {
+                var owner = FactsFor(facts, PythonTaintModel.OwnerOf(call));
+                if (maySource && call.Expression.Unparenthesize() is AttributeExpressionSyntax method && TaintKnowledge.RequestDataMethods.Contains(method.Name)
+                    && _model.IsRequestObject(method.Expression))
+                    owner.HasSource = true;
+                else owner.Calls.Add(call);
+            }
+            // Most modules cannot hold a source at all (Django's tree: 503 of 859): then only the calls are collected.
+            if (maySource)
+            {
+                foreach (var node in index.Nodes)
+                    if (node is AttributeExpressionSyntax attribute && IsSource(attribute))
+                        FactsFor(facts, PythonTaintModel.OwnerOf(attribute)).HasSource = true;
+            }
+            return facts;
+        }
+        // Another tree than the document's (no node index): one walk in document order, where a function's body is a
+        // contiguous run, so the owner of a node is the innermost body still open.
         var open = new Stack<(SyntaxNode Owner, SyntaxNode? Body, OwnerFacts Facts)>();
         open.Push((root, null, facts[root]));
-        foreach (var node in nodes)
+        foreach (var node in root.DescendantNodes())
         {
             while (open.Peek().Body is { } body && !IsInside(node, body)) open.Pop();
             if (node is BlockSyntax && node.Parent is FunctionDefinitionSyntax function && function.Body == node)
@@ -253,11 +273,6 @@ internal sealed class RequestDataReach
             }
             var current = open.Peek().Facts;
             if (current.HasSource) continue;
-            if (!maySource)
-            {
-                if (node is CallExpressionSyntax plain) current.Calls.Add(plain);
-                continue;
-            }
             switch (node)
             {
                 case AttributeExpressionSyntax attribute when IsSource(attribute):
@@ -272,6 +287,12 @@ internal sealed class RequestDataReach
             }
         }
         return facts;
+    }
+
+    private static OwnerFacts FactsFor(Dictionary<SyntaxNode, OwnerFacts> facts, SyntaxNode owner)
+    {
+        if (!facts.TryGetValue(owner, out var ownerFacts)) facts[owner] = ownerFacts = new OwnerFacts();
+        return ownerFacts;
     }
 
     /// <summary>

@@ -355,7 +355,7 @@ internal sealed class TaintEvaluator
     private TaintValue ThroughHelper(CallExpressionSyntax call, CallTarget target, ReturnSummary summary, ref TaintState state, int depth)
     {
         var own = target.IsVirtual ? TaintValue.Join(summary.Base, TaintValue.Unknown) : summary.Base;
-        var result = own.WithStep(Location(call, $"returned by {target.Describe()}"));
+        var result = own.TakesStep ? own.WithStep(Location(call, $"returned by {target.Describe()}")) : own;
         foreach (var (argument, parameter) in target.Bind(call))
         {
             var value = Eval(argument.Expression, ref state, depth + 1);

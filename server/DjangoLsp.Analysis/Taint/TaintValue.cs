@@ -93,8 +93,13 @@ public readonly record struct TaintValue(uint Bits, ImmutableList<RelatedLocatio
     }
 
     /// <summary>Adds a step to the trace (only for values that carry request data).</summary>
-    public TaintValue WithStep(RelatedLocation step) =>
-        MaxOrigin == TaintOrigin.Request && !Trace.IsEmpty && Trace.Count < 16 ? this with { Trace = Trace.Add(step) } : this;
+    public TaintValue WithStep(RelatedLocation step) => TakesStep ? this with { Trace = Trace.Add(step) } : this;
+
+    /// <summary>
+    /// Whether <see cref="WithStep"/> would add a step: callers whose step message costs something to build (a helper's
+    /// file and line) build it only then; most values passing through helpers are not request data.
+    /// </summary>
+    public bool TakesStep => MaxOrigin == TaintOrigin.Request && !Trace.IsEmpty && Trace.Count < 16;
 
     /// <summary>
     /// This (argument) value after a helper whose parameter-to-return <paramref name="transfer"/> was computed with the

@@ -27,8 +27,12 @@ public sealed class TaintWorkspace : ITaintEnvironment
     // Sibling folders share most ancestor roots: which file (if any) holds a module under a root is looked up once, not
     // once per importing folder (absolute names such as `json.dumps` probe every ancestor; Django's tree: ~3,500 paths).
     private readonly ConcurrentDictionary<(string Root, string Module), PythonTaintModel?> _moduleFiles = new();
+    private readonly ConcurrentDictionary<(string Dir, string Prefix), PythonTaintModel?> _folderModules = new();
+    private readonly ConcurrentDictionary<string, string[]> _roots = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _directories = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<DjangoProject?>> _projects = new(StringComparer.Ordinal);
+
+    private static readonly IReadOnlyDictionary<string, UrlParameter> NoParameters = new Dictionary<string, UrlParameter>();
 
     private TaintWorkspace(AnalysisContext context) => _context = context;
 
@@ -47,9 +51,11 @@ public sealed class TaintWorkspace : ITaintEnvironment
 
     public IReadOnlyDictionary<string, UrlParameter> UrlParameters(string path, string viewName)
     {
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? "";
-        var project = _projects.GetOrAdd(dir, _ => new Lazy<DjangoProject?>(() => FindProject(path), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
-        return project?.ParametersOf(path, viewName) ?? (IReadOnlyDictionary<string, UrlParameter>)new Dictionary<string, UrlParameter>();
+        // Asked for every function that may be a view: the folder and its project are looked up without allocating.
+        var dir = _directories.TryGetValue(path, out var known) ? known : _directories.GetOrAdd(path, p => Path.GetDirectoryName(Path.GetFullPath(p)) ?? "");
+        if (!_projects.TryGetValue(dir, out var lazy))
+            lazy = _projects.GetOrAdd(dir, _ => new Lazy<DjangoProject?>(() => FindProject(path), LazyThreadSafetyMode.ExecutionAndPublication));
+        return lazy.Value?.ParametersOf(path, viewName) ?? NoParameters;
     }
 
     private DjangoProject? FindProject(string path)
@@ -71,38 +77,50 @@ public sealed class TaintWorkspace : ITaintEnvironment
         if (depth > MaxReexports || qualifiedName.Contains("()") || qualifiedName.Contains("[]")) return null;
         foreach (var prefix in ExternalPrefixes)
             if (qualifiedName.StartsWith(prefix, StringComparison.Ordinal)) return null;
-        var dir = _directories.GetOrAdd(fromPath, p => Path.GetDirectoryName(Path.GetFullPath(p)) ?? "");
+        var dir = _directories.TryGetValue(fromPath, out var known) ? known : _directories.GetOrAdd(fromPath, p => Path.GetDirectoryName(Path.GetFullPath(p)) ?? "");
         return _targets.GetOrAdd((dir, qualifiedName), key => Find(key.Name, key.Dir, depth));
     }
 
     private CallTarget? Find(string qualifiedName, string dir, int depth)
     {
-        var dots = qualifiedName.TakeWhile(c => c == '.').Count();
-        var parts = qualifiedName[dots..].Split('.');
-        if (parts.Length == 0 || parts.Any(p => p.Length == 0)) return null;
-        var name = parts[^1];
-        var module = parts[..^1];
-        IEnumerable<string> roots;
+        var dots = 0;
+        while (dots < qualifiedName.Length && qualifiedName[dots] == '.') dots++;
+        var lastDot = qualifiedName.LastIndexOf('.');
+        if (dots == qualifiedName.Length || qualifiedName[^1] == '.' || qualifiedName.AsSpan(dots).Contains("..", StringComparison.Ordinal)) return null;
+        var name = lastDot < dots ? qualifiedName[dots..] : qualifiedName[(lastDot + 1)..];
+        if (dots == 0 && lastDot < 0) return null;   // a bare absolute name is no module's function
+        // Names of one folder share their module: `json.dumps` and `json.loads` look `json` up once, not once per name and
+        // root. The key is the name without its last part, leading dots included (a string pair, like the other keys here:
+        // a new tuple type would have no precompiled code).
+        var prefix = lastDot < dots ? qualifiedName[..dots] : qualifiedName[..lastDot];
+        var model = _folderModules.GetOrAdd((dir, prefix), key => ModuleFrom(key.Dir, key.Prefix));
+        return model != null ? FunctionIn(model, name, depth) : null;
+    }
+
+    /// <summary>The module <paramref name="prefix"/> (a dotted name, relative when it starts with dots) imported from <paramref name="dir"/>.</summary>
+    private PythonTaintModel? ModuleFrom(string dir, string prefix)
+    {
+        var dots = 0;
+        while (dots < prefix.Length && prefix[dots] == '.') dots++;
+        var moduleName = prefix[dots..];
+        var module = moduleName.Length == 0 ? Array.Empty<string>() : moduleName.Split('.');
         if (dots > 0)
         {
             var baseDir = dir;
             for (var i = 1; i < dots && baseDir != null; i++) baseDir = Path.GetDirectoryName(baseDir);
-            if (baseDir == null) return null;
-            roots = new[] { baseDir };
+            return baseDir == null ? null : _moduleFiles.GetOrAdd((baseDir, moduleName), key => ModuleAt(key.Root, module));
         }
-        else
-        {
-            if (module.Length == 0) return null;
-            roots = Ancestors(dir).Concat(_context.WorkspaceRoot is { } root ? new[] { Path.GetFullPath(root) } : Array.Empty<string>()).Distinct();
-        }
-        var moduleName = string.Join('.', module);
-        foreach (var root in roots)
+        foreach (var root in RootsOf(dir))
         {
             var model = _moduleFiles.GetOrAdd((root, moduleName), key => ModuleAt(key.Root, module));
-            if (model != null) return FunctionIn(model, name, depth);
+            if (model != null) return model;
         }
         return null;
     }
+
+    /// <summary>Where an absolute module name is looked for from <paramref name="dir"/>: its ancestors, then the workspace root.</summary>
+    private string[] RootsOf(string dir) =>
+        _roots.GetOrAdd(dir, d => Ancestors(d).Concat(_context.WorkspaceRoot is { } root ? new[] { Path.GetFullPath(root) } : Array.Empty<string>()).Distinct().ToArray());
 
     /// <summary>The module <paramref name="module"/> (dotted parts) under <paramref name="root"/>: <c>a/b.py</c>, else <c>a/b/__init__.py</c>.</summary>
     private PythonTaintModel? ModuleAt(string root, string[] module)

@@ -1,4 +1,5 @@
 using DjangoLsp.Analysis.Engine;
+using DjangoLsp.Analysis.Syntax;
 using DjangoLsp.Analysis.Taint;
 using DjangoLsp.Python.Syntax;
 
@@ -107,9 +108,22 @@ internal static class HelperSinks
         if (target.Model.SummaryCache.TryGetValue(key, out var cached)) return ((string, IReadOnlyList<CallExpressionSyntax>))cached;
         var calls = target.Function.Body.DescendantNodes(n => n is not (FunctionDefinitionSyntax or LambdaExpressionSyntax or ClassDefinitionSyntax))
             .OfType<CallExpressionSyntax>().ToList();
-        (string, IReadOnlyList<CallExpressionSyntax>) body = (target.Function.Body.ToString(), calls);
+        (string, IReadOnlyList<CallExpressionSyntax>) body = (BodyText(target), calls);
         target.Model.SummaryCache.TryAdd(key, body);
         return body;
+    }
+
+    /// <summary>
+    /// The text the rules' word pre-filters read for a helper's body: the slice of the document's text at its span (what
+    /// <c>ToString()</c> gives, without rebuilding it from the tokens).
+    /// </summary>
+    private static string BodyText(CallTarget target)
+    {
+        var body = target.Function.Body;
+        if (target.Model.Document is not { } document || !ReferenceEquals(document.GetPythonSyntax(), target.Model.Semantics.Tree)) return body.ToString();
+        var text = document.GetTextString();
+        var span = body.Span;
+        return span.End <= text.Length ? text.Substring(span.Start, span.Length) : body.ToString();
     }
 
     private static bool MayReachSink(PythonRule rule, CallTarget target)

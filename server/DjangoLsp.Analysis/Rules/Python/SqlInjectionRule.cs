@@ -53,7 +53,8 @@ public sealed class SqlInjectionRule : PythonRule
 
     protected internal override Finding? AnalyzeCall(CallExpressionSyntax call, RuleContext context)
     {
-        var sink = SqlSinks.Find(call, context.Semantics, MentionsRawSql(context));
+        var words = WordsOf(context);
+        var sink = SqlSinks.Find(call, context.Semantics, words.RawSql, words.Template);
         if (sink == null) return null;
         Finding? worst = null;
         foreach (var sql in sink.SqlArguments)
@@ -71,11 +72,17 @@ public sealed class SqlInjectionRule : PythonRule
         return worst;
     }
 
-    private static readonly object MentionsRawSqlKey = new();
+    private static readonly object SqlWordsKey = new();
 
-    /// <summary>Whether the module's text mentions <c>RawSQL</c> at all; looked up once per module (cached with its taint model).</summary>
-    private static bool MentionsRawSql(RuleContext context) =>
-        (bool)context.Taint.SummaryCache.GetOrAdd(MentionsRawSqlKey, static (_, document) => document.GetTextString().Contains("RawSQL", StringComparison.Ordinal), context.Document);
+    /// <summary>Whether the module's text mentions <c>RawSQL</c> and <c>template</c> at all; looked up once per module (cached with its taint model).</summary>
+    private static SqlWords WordsOf(RuleContext context) =>
+        (SqlWords)context.Taint.SummaryCache.GetOrAdd(SqlWordsKey, static (_, document) =>
+        {
+            var text = document.GetTextString();
+            return new SqlWords(text.Contains("RawSQL", StringComparison.Ordinal), text.Contains("template", StringComparison.Ordinal));
+        }, context.Document);
+
+    private sealed record SqlWords(bool RawSql, bool Template);
 
     /// <summary>
     /// SQL returned by a workspace helper (<c>cursor.execute(build_query(q))</c>, directly or through a local variable)
@@ -112,7 +119,8 @@ internal enum SqlApiKind
 internal static class SqlSinks
 {
     /// <param name="mayCallRawSql">False when the module's text never mentions <c>RawSQL</c> (no call can resolve to it).</param>
-    public static SqlSink? Find(CallExpressionSyntax call, PythonSemanticModel model, bool mayCallRawSql = true)
+    /// <param name="mayPassTemplate">False when the module's text never mentions <c>template</c> (no call has a <c>template=</c> argument).</param>
+    public static SqlSink? Find(CallExpressionSyntax call, PythonSemanticModel model, bool mayCallRawSql = true, bool mayPassTemplate = true)
     {
         var callee = call.Expression.Unparenthesize();
         if (callee is AttributeExpressionSyntax { Name: "execute" or "executemany" } execute && IsCursor(execute.Expression, model.GetCalleeName(call)))
@@ -133,7 +141,7 @@ internal static class SqlSinks
         }
         // The callee's name is looked up only for the two sinks that need it: most calls are neither (and RawSQL can only
         // be named where the module's text says "RawSQL", if only in an import).
-        var template = call.GetKeywordArgument("template")?.Expression;
+        var template = mayPassTemplate ? call.GetKeywordArgument("template")?.Expression : null;
         if (template == null && !mayCallRawSql) return null;
         var qualified = model.GetCalleeName(call);
         if (qualified != null && (qualified.EndsWith(".RawSQL", StringComparison.Ordinal) || qualified == "RawSQL"))
