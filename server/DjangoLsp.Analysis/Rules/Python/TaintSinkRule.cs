@@ -32,7 +32,10 @@ public abstract class TaintSinkRule : PythonRule
     /// <summary>Words that must occur in the file for the rule to apply (cheap pre-filter).</summary>
     protected abstract string[] Keywords { get; }
 
-    protected internal override bool MightApply(string text) => Keywords.Any(k => text.Contains(k, StringComparison.Ordinal));
+    private KeywordGroup? _prefilter;
+
+    // Registered on first use (Keywords is the subclass's); a document searched before that tests the words itself.
+    protected override KeywordGroup Prefilter => _prefilter ??= SourceKeywords.Register(Keywords);
 
     /// <summary>The sink's display name and argument for <paramref name="call"/>, or null when it is not a sink.</summary>
     protected virtual (string Api, ExpressionSyntax Argument)? FindSink(CallExpressionSyntax call, RuleContext context)
