@@ -72,7 +72,8 @@ public sealed class HardcodedSecretAnalyzer : PythonRuleAnalyzer
     protected override IEnumerable<Finding> Analyze(PythonFile file, CancellationToken cancellationToken)
     {
         if (file.IsTestFile) yield break;
-        foreach (var node in file.Nodes.Nodes)
+        // Only the nodes that pair a name with a string literal (collected once per document), not every node.
+        foreach (var node in SecretSites.For(file.Document, cancellationToken).NamedValues)
         {
             cancellationToken.ThrowIfCancellationRequested();
             switch (node)
