@@ -110,4 +110,25 @@ public class SourceKeywordsTests
     {
         Assert.That(Found(code, rule), Is.Empty);
     }
+
+    // Sink rules settle `x.attr(...)` by the attribute alone when no sink's name ends with it; calls whose attribute is a
+    // sink's last name must still be resolved (module attributes, aliases, chains through a call).
+    [TestCase("import subprocess as sp\n\ndef view(request):\n    sp.call(request.GET[\"cmd\"], shell=True)\n", "DJ121", "DJ121:4",
+        TestName = "DJ121 through a method of an aliased module")]
+    [TestCase("import yaml\n\ndef view(request):\n    return yaml.load(request.body, Loader=yaml.Loader)\n", "DJ142", "DJ142:4",
+        TestName = "DJ142 through a module attribute")]
+    [TestCase("import os\n\ndef view(request):\n    os.system(\"ls \" + request.GET[\"d\"])\n", "DJ120", "DJ120:4",
+        TestName = "DJ120 through os.system")]
+    public void Sink_methods_are_still_resolved(string code, string rule, string expected)
+    {
+        Assert.That(Found(code, rule), Does.Contain(expected));
+    }
+
+    [TestCase("def view(request, engine):\n    return engine.eval(request.GET[\"q\"])\n", "DJ130", TestName = "A method named eval on a parameter is not builtins.eval")]
+    [TestCase("def view(request, shell):\n    shell.system(request.GET[\"q\"])\n", "DJ120", TestName = "A method named system on a parameter is not os.system")]
+    [TestCase("import os\n\ndef view(request):\n    os.path.exists(request.GET[\"q\"])\n", "DJ160", TestName = "A method that is no sink's last name is not reported")]
+    public void Methods_that_only_look_like_sinks_are_not_reported(string code, string rule)
+    {
+        Assert.That(Found(code, rule), Is.Empty);
+    }
 }
