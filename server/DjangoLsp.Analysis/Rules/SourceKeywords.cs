@@ -18,7 +18,7 @@ public static class SourceKeywords
 
     /// <summary>
     /// Adds <paramref name="words"/> to the words searched for in every document and returns the group to test.
-    /// Registering is cheap but rebuilds the search: do it once per rule (a static field or a rule's constructor).
+    /// Registering is cheap (the searches are made when a document is next searched): do it once per rule.
     /// </summary>
     public static KeywordGroup Register(params string[] words)
     {
@@ -53,25 +53,30 @@ public static class SourceKeywords
         // for groups of 16, 33 ms for 20 and 56 ms for one Contains per word; best of 7).
         private const int WordsPerSearch = 8;
 
-        private Table(string[] words, SearchValues<string>[] searches, int[][] groups)
+        private SearchValues<string>[]? _searches;
+
+        private Table(string[] words, int[][] groups)
         {
             Words = words;
-            Searches = searches;
             Groups = groups;
         }
 
         public string[] Words { get; }
-        public SearchValues<string>[] Searches { get; }
 
         /// <summary>The word ids each search looks for.</summary>
         public int[][] Groups { get; }
 
-        public static Table Create(string[] words)
-        {
-            var groups = Enumerable.Range(0, words.Length).Chunk(WordsPerSearch).ToArray();
-            var searches = groups.Select(g => SearchValues.Create(g.Select(id => words[id]).ToArray(), StringComparison.Ordinal)).ToArray();
-            return new Table(words, searches, groups);
-        }
+        /// <summary>
+        /// One search per group, made on first use: rules register one at a time while the engine and the first
+        /// document are set up, and making every intermediate table's searches cost more than the searches saved.
+        /// </summary>
+        public SearchValues<string>[] Searches =>
+            Volatile.Read(ref _searches) ?? Interlocked.CompareExchange(ref _searches, MakeSearches(), null) ?? _searches!;
+
+        private SearchValues<string>[] MakeSearches() =>
+            Groups.Select(g => SearchValues.Create(g.Select(id => Words[id]).ToArray(), StringComparison.Ordinal)).ToArray();
+
+        public static Table Create(string[] words) => new(words, Enumerable.Range(0, words.Length).Chunk(WordsPerSearch).ToArray());
     }
 
     /// <summary>For one document: whether each word of the table it was computed with occurs in its text.</summary>
@@ -96,9 +101,10 @@ public static class SourceKeywords
             var words = table.Words;
             var present = new bool[words.Length];
             var span = text.AsSpan();
+            var searches = words.Length == 0 ? Array.Empty<SearchValues<string>>() : table.Searches;
             for (var g = 0; g < table.Groups.Length; g++)
             {
-                var search = table.Searches[g];
+                var search = searches[g];
                 var ids = table.Groups[g];
                 var remaining = ids.Length;
                 // Every position where a word of the group starts, overlapping words included: the search goes on one

@@ -72,8 +72,7 @@ public sealed class HardcodedSecretAnalyzer : PythonRuleAnalyzer
     protected override IEnumerable<Finding> Analyze(PythonFile file, CancellationToken cancellationToken)
     {
         if (file.IsTestFile) yield break;
-        // Only the nodes that pair a name with a string literal (collected once per document), not every node.
-        foreach (var node in SecretSites.For(file.Document, cancellationToken).NamedValues)
+        foreach (var node in file.Nodes.Nodes)
         {
             cancellationToken.ThrowIfCancellationRequested();
             switch (node)

@@ -73,7 +73,7 @@ public sealed class TimingUnsafeCompareAnalyzer : PythonRuleAnalyzer
         // An HMAC digest is a `.digest()`/`.hexdigest()` call, so without the word no local needs its assignments
         // walked for one (that walk, for every name compared with ==, was most of this rule's cost).
         var mayHaveDigest = Digest.AnyIn(file.Document);
-        foreach (var compare in SecretSites.For(file.Document, cancellationToken).Compares)
+        foreach (var compare in file.Nodes.OfType<CompareExpressionSyntax>())
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (compare.Operands.Count != 1) continue;
