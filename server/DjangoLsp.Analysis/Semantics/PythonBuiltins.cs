@@ -12,4 +12,11 @@ internal static class PythonBuiltins
         "reversed", "round", "set", "setattr", "slice", "sorted", "str", "sum", "super", "tuple", "type", "vars",
         "zip", "__import__", "breakpoint", "memoryview", "property", "staticmethod", "classmethod",
     };
+
+    // "builtins." + name for each, made once: unbound uses of len/str/isinstance are most of a module's calls, and
+    // the concatenation allocated one string per call site.
+    private static readonly Dictionary<string, string> QualifiedNames = Names.ToDictionary(n => n, n => "builtins." + n, StringComparer.Ordinal);
+
+    /// <summary><c>builtins.name</c> for a builtin's name, else null.</summary>
+    public static string? Qualify(string name) => QualifiedNames.GetValueOrDefault(name);
 }

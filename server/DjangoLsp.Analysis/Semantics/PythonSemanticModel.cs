@@ -17,15 +17,18 @@ public sealed class PythonSemanticModel
     private readonly ConcurrentDictionary<SyntaxNode, ControlFlowGraph> _graphs = new(ReferenceEqualityComparer.Instance);
     private readonly ConstantFolder _folder;
     // Many rules ask for the same callee names (every rule walks every call): resolve each expression once.
-    private readonly ConcurrentDictionary<ExpressionSyntax, string?> _qualifiedNames = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<ExpressionSyntax, string?> _qualifiedNames = new(NodeKeyComparer.Instance);
+    private IReadOnlyList<FunctionDefinitionSyntax>? _functions;
 
-    private PythonSemanticModel(PythonSyntaxTree tree, Scope module, Dictionary<SyntaxNode, Scope> scopes)
+    private readonly IReadOnlyList<Binding> _imports;
+
+    private PythonSemanticModel(PythonSyntaxTree tree, Scope module, Dictionary<SyntaxNode, Scope> scopes, IReadOnlyList<Binding> imports)
     {
         Tree = tree;
         ModuleScope = module;
         _scopes = scopes;
+        _imports = imports;
         _folder = new ConstantFolder(this);
-        Functions = scopes.Keys.OfType<FunctionDefinitionSyntax>().OrderBy(f => f.Span.Start).ToList();
     }
 
     public static PythonSemanticModel Create(PythonSyntaxTree tree, CancellationToken cancellationToken = default) =>
@@ -34,15 +37,19 @@ public sealed class PythonSemanticModel
     /// <summary>The model of <paramref name="tree"/>, reusing its already built node index (<c>document.GetPythonNodes()</c>).</summary>
     public static PythonSemanticModel Create(PythonSyntaxTree tree, PythonNodeIndex nodes, CancellationToken cancellationToken = default)
     {
-        var (module, scopes) = ScopeBuilder.Build(tree.Root, nodes, cancellationToken);
-        return new PythonSemanticModel(tree, module, scopes);
+        var (module, scopes, imports) = ScopeBuilder.Build(tree.Root, nodes, cancellationToken);
+        return new PythonSemanticModel(tree, module, scopes, imports);
     }
 
     public PythonSyntaxTree Tree { get; }
     public Scope ModuleScope { get; }
 
     /// <summary>Every function definition (methods and nested functions included), in source order.</summary>
-    public IReadOnlyList<FunctionDefinitionSyntax> Functions { get; }
+    /// <remarks>Listed on first use: one rule asks for it, and only in some files.</remarks>
+    public IReadOnlyList<FunctionDefinitionSyntax> Functions =>
+        Volatile.Read(ref _functions) ?? Interlocked.CompareExchange(ref _functions, ListFunctions(), null) ?? _functions!;
+
+    private List<FunctionDefinitionSyntax> ListFunctions() => _scopes.Keys.OfType<FunctionDefinitionSyntax>().OrderBy(f => f.Span.Start).ToList();
 
     /// <summary>The scope that owns a scope-creating node (module, class, def, lambda, comprehension), or null.</summary>
     public Scope? GetScopeOfDefinition(SyntaxNode node) => _scopes.GetValueOrDefault(node);
@@ -150,7 +157,7 @@ public sealed class PythonSemanticModel
                 {
                     var binding = GetReachingBinding(name);
                     if (binding == null)
-                        return PythonBuiltins.Names.Contains(name.Name) ? "builtins." + name.Name : name.Name;
+                        return PythonBuiltins.Qualify(name.Name) ?? name.Name;
                     return binding.Kind switch
                     {
                         BindingKind.Import => binding.ImportedName,
@@ -218,9 +225,18 @@ public sealed class PythonSemanticModel
         _graphs.GetOrAdd(functionOrModule, owner => ControlFlowBuilder.Build(owner, cancellationToken));
 
     /// <summary>True when some import in the module binds <paramref name="qualifiedName"/> or something under it.</summary>
-    public bool Imports(string qualifiedName) =>
-        _scopes.Values.SelectMany(s => s.Bindings.Values).SelectMany(b => b)
-            .Any(b => b.Kind == BindingKind.Import && b.ImportedName != null
-                      && (b.ImportedName == qualifiedName || b.ImportedName.StartsWith(qualifiedName + ".", StringComparison.Ordinal)
-                          || qualifiedName.StartsWith(b.ImportedName + ".", StringComparison.Ordinal)));
+    /// <remarks>Reads the import bindings the scope builder listed, not every binding of every scope.</remarks>
+    public bool Imports(string qualifiedName)
+    {
+        foreach (var binding in _imports)
+        {
+            if (binding.ImportedName is { } imported && IsOrUnder(imported, qualifiedName)) return true;
+        }
+        return false;
+    }
+
+    private static bool IsOrUnder(string imported, string qualifiedName) =>
+        imported == qualifiedName
+        || (imported.Length > qualifiedName.Length && imported[qualifiedName.Length] == '.' && imported.StartsWith(qualifiedName, StringComparison.Ordinal))
+        || (qualifiedName.Length > imported.Length && qualifiedName[imported.Length] == '.' && qualifiedName.StartsWith(imported, StringComparison.Ordinal));
 }

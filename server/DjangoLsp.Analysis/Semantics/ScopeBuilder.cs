@@ -9,7 +9,8 @@ namespace DjangoLsp.Analysis.Semantics;
 /// </summary>
 internal sealed class ScopeBuilder
 {
-    private readonly Dictionary<SyntaxNode, Scope> _scopes = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<SyntaxNode, Scope> _scopes = new(NodeKeyComparer.Instance);
+    private readonly List<Binding> _imports = new();
     private readonly PythonNodeIndex _nodes;
     private readonly CancellationToken _cancellationToken;
 
@@ -20,12 +21,14 @@ internal sealed class ScopeBuilder
     }
 
     /// <param name="nodes">The module's node index: it says which expressions hold a lambda, comprehension or walrus at all.</param>
-    public static (Scope Module, Dictionary<SyntaxNode, Scope> Scopes) Build(ModuleSyntax module, PythonNodeIndex nodes, CancellationToken cancellationToken)
+    /// <returns>The module scope, every scope by its node, and every import binding (of any scope) in the order made.</returns>
+    public static (Scope Module, Dictionary<SyntaxNode, Scope> Scopes, IReadOnlyList<Binding> Imports) Build(ModuleSyntax module, PythonNodeIndex nodes,
+        CancellationToken cancellationToken)
     {
         var builder = new ScopeBuilder(nodes, cancellationToken);
         var scope = builder.NewScope(ScopeKind.Module, module, null);
         builder.VisitStatements(module.Statements, scope);
-        return (scope, builder._scopes);
+        return (scope, builder._scopes, builder._imports);
     }
 
     private Scope NewScope(ScopeKind kind, SyntaxNode node, Scope? parent)
@@ -337,11 +340,13 @@ internal sealed class ScopeBuilder
         return outer ?? scope;
     }
 
-    private static void Bind(string name, BindingKind kind, Scope scope, SyntaxNode node, ExpressionSyntax? value, string? imported, bool partial)
+    private void Bind(string name, BindingKind kind, Scope scope, SyntaxNode node, ExpressionSyntax? value, string? imported, bool partial)
     {
         if (name.Length == 0) return;
         // `global x` / `nonlocal x`: the binding happens in the declared scope.
         var owner = kind != BindingKind.Declaration && scope.TryGetDeclared(name, out var declared) ? declared : scope;
-        owner.Add(new Binding(name, kind, owner, node, value, imported, partial));
+        var binding = new Binding(name, kind, owner, node, value, imported, partial);
+        owner.Add(binding);
+        if (kind == BindingKind.Import) _imports.Add(binding);
     }
 }

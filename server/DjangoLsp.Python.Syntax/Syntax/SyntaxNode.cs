@@ -188,7 +188,10 @@ public class SyntaxNode
         // the array is sized by a first pass over the green slots (a list node is read often; a List<T> cost twice).
         var green = list.Green;
         int slots = green.SlotCount;
-        bool tokens = ListElement<T>.MayBeToken;
+        // T can be a token only as SyntaxNode or the sealed SyntaxToken. Type tests, not a static field of a generic class:
+        // shared generic code reached such a field through the runtime's class-initialisation helpers on every call
+        // (in profiles of the semantic model, more than the rest of this method).
+        bool tokens = typeof(T) == typeof(SyntaxNode) || typeof(T) == typeof(SyntaxToken);
         int count = 0;
         for (int i = 0; i < slots; i++)
         {
@@ -205,12 +208,6 @@ public class SyntaxNode
         }
         if (found < count) Array.Resize(ref result, found);
         return result;
-    }
-
-    /// <summary>Whether a list read as <typeparamref name="T"/> can yield tokens (computed once per element type).</summary>
-    private static class ListElement<T>
-    {
-        public static readonly bool MayBeToken = typeof(T).IsAssignableFrom(typeof(SyntaxToken));
     }
 
     /// <summary>Direct children (nodes and tokens) in text order; absent optional parts are skipped.</summary>

@@ -19,8 +19,15 @@ public sealed record DjangoPin(AnalysisDocument Manifest, Dependency Dependency,
     };
 
     // Answers per folder for one analysis context (one view of the files: a scan, or one analysis in the editor):
-    // DJ604 asks for every file, and the files of a folder share the answer (64 manifest probes up the tree).
-    private static readonly ConditionalWeakTable<AnalysisContext, ConcurrentDictionary<string, DjangoPin?>> PerContext = new();
+    // DJ604 asks for every file, and the files of a folder share the answer. A folder's own manifests are probed once
+    // per context too (8 probes), not again from every folder below it (up to 64 probes per folder).
+    private static readonly ConditionalWeakTable<AnalysisContext, Answers> PerContext = new();
+
+    private sealed class Answers
+    {
+        public readonly ConcurrentDictionary<string, DjangoPin?> Nearest = new(StringComparer.Ordinal);
+        public readonly ConcurrentDictionary<string, DjangoPin?> Own = new(StringComparer.Ordinal);
+    }
 
     /// <summary>
     /// The nearest pin of Django above <paramref name="path"/> (its folder and parents, not above the workspace root):
@@ -29,28 +36,42 @@ public sealed record DjangoPin(AnalysisDocument Manifest, Dependency Dependency,
     public static DjangoPin? For(string path, AnalysisContext context, CancellationToken ct)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder == null) return Find(null, context, ct);
-        var answers = PerContext.GetValue(context, _ => new ConcurrentDictionary<string, DjangoPin?>(StringComparer.Ordinal));
-        if (answers.TryGetValue(folder, out var known)) return known;
-        var pin = Find(folder, context, ct);
-        answers.TryAdd(folder, pin);
+        if (folder == null) return Find(null, context, null, ct);
+        var answers = PerContext.GetValue(context, _ => new Answers());
+        if (answers.Nearest.TryGetValue(folder, out var known)) return known;
+        var pin = Find(folder, context, answers, ct);
+        answers.Nearest.TryAdd(folder, pin);
         return pin;
     }
 
-    private static DjangoPin? Find(string? dir, AnalysisContext context, CancellationToken ct)
+    private static DjangoPin? Find(string? dir, AnalysisContext context, Answers? answers, CancellationToken ct)
     {
         var root = context.WorkspaceRoot != null ? Path.GetFullPath(context.WorkspaceRoot) : null;
         for (var i = 0; i < MaxAncestors && dir != null; i++, dir = Path.GetDirectoryName(dir))
         {
             ct.ThrowIfCancellationRequested();
-            foreach (var name in ManifestNames)
+            DjangoPin? own;
+            if (answers == null) own = OwnPin(dir, context, ct);
+            else if (!answers.Own.TryGetValue(dir, out own))
             {
-                if (context.Files.TryGetDocument(Path.Combine(dir, name)) is not { } manifest) continue;
-                var file = manifest.GetFeature(DependencyFileFeature.Instance, ct);
-                var django = file.Dependencies.FirstOrDefault(d => d.NormalizedName == "django" && d.PinnedVersion != null);
-                if (django != null) return new DjangoPin(manifest, django, django.PinnedVersion!);
+                own = OwnPin(dir, context, ct);
+                answers.Own.TryAdd(dir, own);
             }
+            if (own != null) return own;
             if (root != null && string.Equals(dir.TrimEnd(Path.DirectorySeparatorChar), root.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal)) break;
+        }
+        return null;
+    }
+
+    /// <summary>The pin in the first manifest of <paramref name="dir"/> itself that pins Django, or null.</summary>
+    private static DjangoPin? OwnPin(string dir, AnalysisContext context, CancellationToken ct)
+    {
+        foreach (var name in ManifestNames)
+        {
+            if (context.Files.TryGetDocument(Path.Combine(dir, name)) is not { } manifest) continue;
+            var file = manifest.GetFeature(DependencyFileFeature.Instance, ct);
+            var django = file.Dependencies.FirstOrDefault(d => d.NormalizedName == "django" && d.PinnedVersion != null);
+            if (django != null) return new DjangoPin(manifest, django, django.PinnedVersion!);
         }
         return null;
     }

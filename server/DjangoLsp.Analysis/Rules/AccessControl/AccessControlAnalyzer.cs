@@ -24,10 +24,11 @@ public sealed class AccessControlAnalyzer : IDocumentAnalyzer
 
     public bool Supports(DocumentKind kind) => kind == DocumentKind.Python;
 
+    private static readonly KeywordGroup Words = SourceKeywords.Register("request", "View");
+
     public IEnumerable<Finding> Analyze(AnalysisDocument document, AnalysisContext context, CancellationToken cancellationToken)
     {
-        var text = document.GetTextString();
-        if (!text.Contains("request", StringComparison.Ordinal) && !text.Contains("View", StringComparison.Ordinal)) return Array.Empty<Finding>();
+        if (!Words.AnyIn(document)) return Array.Empty<Finding>();
         var project = DjangoProjectModel.ForFile(document.Path, context, cancellationToken);
         if (project == null) return Array.Empty<Finding>();
         var tree = document.GetPythonSyntax(cancellationToken);

@@ -64,10 +64,12 @@ public sealed class InsecureRandomAnalyzer : PythonRuleAnalyzer
     {
     }
 
+    private static readonly KeywordGroup Words = SourceKeywords.Register("random");
+
     protected override IEnumerable<Finding> Analyze(PythonFile file, CancellationToken cancellationToken)
     {
         // A random.* name needs an import that names the random module.
-        if (file.IsTestFile || !file.Document.GetTextString().Contains("random", StringComparison.Ordinal)) yield break;
+        if (file.IsTestFile || !Words.AnyIn(file.Document)) yield break;
         foreach (var call in file.Calls())
         {
             cancellationToken.ThrowIfCancellationRequested();

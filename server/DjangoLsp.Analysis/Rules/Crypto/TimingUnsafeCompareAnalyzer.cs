@@ -66,11 +66,13 @@ public sealed class TimingUnsafeCompareAnalyzer : PythonRuleAnalyzer
     {
     }
 
+    private static readonly KeywordGroup Digest = SourceKeywords.Register("digest");
+
     protected override IEnumerable<Finding> Analyze(PythonFile file, CancellationToken cancellationToken)
     {
         // An HMAC digest is a `.digest()`/`.hexdigest()` call, so without the word no local needs its assignments
         // walked for one (that walk, for every name compared with ==, was most of this rule's cost).
-        var mayHaveDigest = file.Document.GetTextString().Contains("digest", StringComparison.Ordinal);
+        var mayHaveDigest = Digest.AnyIn(file.Document);
         foreach (var compare in file.Nodes.OfType<CompareExpressionSyntax>())
         {
             cancellationToken.ThrowIfCancellationRequested();

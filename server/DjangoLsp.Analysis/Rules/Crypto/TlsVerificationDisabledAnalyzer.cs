@@ -63,14 +63,13 @@ public sealed class TlsVerificationDisabledAnalyzer : PythonRuleAnalyzer
     {
     }
 
+    private static readonly KeywordGroup Words = SourceKeywords.Register("verify", "ssl", "CERT_NONE", "check_hostname");
+
     protected override IEnumerable<Finding> Analyze(PythonFile file, CancellationToken cancellationToken)
     {
         var findings = new List<Finding>();
         // Every finding needs one of these words (disable_warnings alone is reported only next to another finding).
-        var text = file.Document.GetTextString();
-        if (!text.Contains("verify", StringComparison.Ordinal) && !text.Contains("ssl", StringComparison.Ordinal)
-            && !text.Contains("CERT_NONE", StringComparison.Ordinal) && !text.Contains("check_hostname", StringComparison.Ordinal))
-            return findings;
+        if (!Words.AnyIn(file.Document)) return findings;
         var disableWarnings = new List<CallExpressionSyntax>();
         foreach (var node in file.Nodes.Nodes)
         {

@@ -85,11 +85,12 @@ public sealed class WeakHasherInCodeAnalyzer : PythonRuleAnalyzer
     {
     }
 
+    private static readonly KeywordGroup Words = SourceKeywords.Register("Hasher", "hasher");
+
     protected override IEnumerable<Finding> Analyze(PythonFile file, CancellationToken cancellationToken)
     {
         if (file.IsTestFile) yield break;
-        var text = file.Document.GetTextString();
-        if (!text.Contains("Hasher", StringComparison.Ordinal) && !text.Contains("hasher", StringComparison.Ordinal)) yield break;
+        if (!Words.AnyIn(file.Document)) yield break;
         foreach (var call in file.Calls())
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -62,10 +62,12 @@ public sealed class WeakPasswordHashAnalyzer : PythonRuleAnalyzer
     {
     }
 
+    private static readonly KeywordGroup Words = SourceKeywords.Register("hashlib");
+
     protected override IEnumerable<Finding> Analyze(PythonFile file, CancellationToken cancellationToken)
     {
         // A hashlib.* name needs an import that names hashlib: no qualified names to resolve without one.
-        if (!file.Document.GetTextString().Contains("hashlib", StringComparison.Ordinal)) yield break;
+        if (!Words.AnyIn(file.Document)) yield break;
         foreach (var call in file.Calls())
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -93,12 +93,13 @@ public sealed class CatastrophicRegexAnalyzer : PythonRuleAnalyzer
         if (call.Expression is AttributeExpressionSyntax { Name: var attribute } && !CallNames.Contains(attribute)) return null;
         var name = file.CalleeName(call);
         if (name == null) return null;
-        var last = name[(name.LastIndexOf('.') + 1)..];
-        if (last is "re_path" or "url" && (name.StartsWith("django.", StringComparison.Ordinal) || name == last))
+        // Spans, not substrings: most resolved callees (builtins.len, a local helper) are none of these.
+        var dot = name.LastIndexOf('.');
+        var last = name.AsSpan(dot + 1);
+        if (last is "re_path" or "url" && (name.StartsWith("django.", StringComparison.Ordinal) || dot < 0))
             return Syntactic.Argument(call, 0, "route") ?? Syntactic.Argument(call, 0, "regex");
         if (last is "RegexValidator" or "RegexField") return Syntactic.Argument(call, 0, "regex");
-        var dot = name.LastIndexOf('.');
-        if (dot > 0 && name[..dot] is "re" or "regex" && ReFunctions.Contains(last)) return Syntactic.Argument(call, 0, "pattern");
+        if (dot > 0 && name.AsSpan(0, dot) is "re" or "regex" && ReFunctions.Contains(last.ToString())) return Syntactic.Argument(call, 0, "pattern");
         return null;
     }
 

@@ -64,11 +64,13 @@ public sealed class ExceptionDetailsInResponseAnalyzer : PythonRuleAnalyzer
     {
     }
 
+    private static readonly KeywordGroup Words = SourceKeywords.Register("Response");
+
     protected override IEnumerable<Finding> Analyze(PythonFile file, CancellationToken cancellationToken)
     {
         // The last name of a callee's qualified name is written in the file (a name, an attribute, an imported name):
         // no "Response" in the text, no response constructor (most of Django's modules).
-        if (!file.Document.GetTextString().Contains("Response", StringComparison.Ordinal)) yield break;
+        if (!Words.AnyIn(file.Document)) yield break;
         foreach (var call in file.Calls())
         {
             cancellationToken.ThrowIfCancellationRequested();

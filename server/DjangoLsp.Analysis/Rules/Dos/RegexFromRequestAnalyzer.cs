@@ -64,9 +64,7 @@ public sealed class RegexFromRequestAnalyzer : PythonRuleAnalyzer
     protected override IEnumerable<Finding> Analyze(PythonFile file, CancellationToken cancellationToken)
     {
         // re.*/regex.* names come only from an import of re or regex: without one, no callee needs resolving.
-        // The semantic model's check looks at every binding of every scope; most files have no import statement that
-        // could bind either module, which the index's short list of import statements settles first.
-        if (!MayImportRegexModule(file)) yield break;
+        // (The semantic model answers from its list of import bindings, so no pre-filter over the import statements.)
         if (!file.Semantics.Imports("re") && !file.Semantics.Imports("regex")) yield break;
         foreach (var call in file.Calls())
         {
@@ -86,40 +84,6 @@ public sealed class RegexFromRequestAnalyzer : PythonRuleAnalyzer
                 Severity.Error, trace, new[] { fix });
         }
     }
-
-    /// <summary>
-    /// False when no import statement can make a binding that <c>Semantics.Imports("re" or "regex")</c> accepts: the
-    /// imported names are spelled as the scope builder spells them, and every import statement is in the index.
-    /// </summary>
-    private static bool MayImportRegexModule(PythonFile file)
-    {
-        foreach (var statement in file.Nodes.Imports)
-        {
-            switch (statement)
-            {
-                case ImportStatementSyntax import:
-                    foreach (var alias in import.Names)
-                        if (IsRegexModule(alias.Name.Name)) return true;
-                    break;
-                case FromImportStatementSyntax fromImport:
-                    var module = new string('.', fromImport.Level) + (fromImport.Module?.Name ?? "");
-                    foreach (var alias in fromImport.Names)
-                    {
-                        var name = alias.Name.Name;
-                        if (IsRegexModule(module.EndsWith('.') || module.Length == 0 ? module + name : module + "." + name)) return true;
-                    }
-                    break;
-            }
-        }
-        return false;
-    }
-
-    // Imports' test, for either module (an `import re.x` binds "re", which the dotted name's prefix also matches).
-    private static bool IsRegexModule(string importedName) => IsOrUnder(importedName, "re") || IsOrUnder(importedName, "regex");
-
-    private static bool IsOrUnder(string importedName, string module) =>
-        importedName == module || importedName.StartsWith(module + ".", StringComparison.Ordinal) ||
-        module.StartsWith(importedName + ".", StringComparison.Ordinal);
 
     private static bool IsRegexCall(PythonFile file, CallExpressionSyntax call)
     {

@@ -33,7 +33,9 @@ public sealed class FormatHtmlPreformattedRule : PythonRule
     {
     }
 
-    protected internal override bool MightApply(string text) => text.Contains("format_html", StringComparison.Ordinal);
+    private static readonly KeywordGroup Words = SourceKeywords.Register("format_html");
+
+    protected override KeywordGroup Prefilter => Words;
 
     protected internal override Finding? AnalyzeCall(CallExpressionSyntax call, RuleContext context)
     {

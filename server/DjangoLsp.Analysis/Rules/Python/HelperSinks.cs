@@ -79,7 +79,7 @@ internal static class HelperSinks
             var context = new RuleContext(document, target.Model.WithSeed(seed), cancellationToken);
             var calls = BodyOf(target).Calls;
             var found = new List<Finding>();
-            if (rule.MightApply(document.GetTextString()))
+            if (rule.MightApply(document))
             {
                 foreach (var call in calls)
                 {

@@ -35,7 +35,9 @@ public sealed class IsSafeUrlRemovedRule : PythonRule
 
     private const string NewName = "url_has_allowed_host_and_scheme";
 
-    protected internal override bool MightApply(string text) => text.Contains("is_safe_url", StringComparison.Ordinal);
+    private static readonly KeywordGroup Words = SourceKeywords.Register("is_safe_url");
+
+    protected override KeywordGroup Prefilter => Words;
 
     protected internal override Finding? AnalyzeCall(CallExpressionSyntax call, RuleContext context)
     {

@@ -29,7 +29,9 @@ public sealed class Jinja2AutoescapeRule : PythonRule
     {
     }
 
-    protected internal override bool MightApply(string text) => text.Contains("jinja2", StringComparison.Ordinal);
+    private static readonly KeywordGroup Words = SourceKeywords.Register("jinja2");
+
+    protected override KeywordGroup Prefilter => Words;
 
     protected internal override Finding? AnalyzeCall(CallExpressionSyntax call, RuleContext context)
     {

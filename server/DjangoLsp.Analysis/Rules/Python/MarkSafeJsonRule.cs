@@ -32,7 +32,9 @@ public sealed class MarkSafeJsonRule : PythonRule
     {
     }
 
-    protected internal override bool MightApply(string text) => text.Contains("dumps", StringComparison.Ordinal);
+    private static readonly KeywordGroup Words = SourceKeywords.Register("dumps");
+
+    protected override KeywordGroup Prefilter => Words;
 
     internal static bool IsJsonDumps(ExpressionSyntax expression, PythonSemanticModel model) =>
         expression.Unparenthesize() is CallExpressionSyntax call && model.GetCalleeName(call) is "json.dumps" or "simplejson.dumps"

@@ -22,7 +22,7 @@ public abstract class PythonRule : IDocumentAnalyzer
 
     public virtual IEnumerable<Finding> Analyze(AnalysisDocument document, AnalysisContext context, CancellationToken cancellationToken)
     {
-        var direct = MightApply(document.GetTextString());
+        var direct = MightApply(document);
         if (!direct && HelperSinkKind == null) return Array.Empty<Finding>();
         var taint = TaintWorkspace.ModelFor(document, context, cancellationToken);
         var ruleContext = new RuleContext(document, taint, cancellationToken);
@@ -41,8 +41,17 @@ public abstract class PythonRule : IDocumentAnalyzer
         return findings;
     }
 
+    /// <summary>
+    /// Words without one of which the rule cannot apply (e.g. the API's name), or null. They are searched for in the
+    /// document together with every other rule's words (<see cref="SourceKeywords"/>); register them once per rule.
+    /// </summary>
+    protected virtual KeywordGroup? Prefilter => null;
+
     /// <summary>Cheap text pre-filter: false when the rule cannot apply (e.g. the API name never occurs).</summary>
-    protected internal virtual bool MightApply(string text) => true;
+    protected internal virtual bool MightApply(string text) => Prefilter?.AnyIn(text) ?? true;
+
+    /// <summary><see cref="MightApply(string)"/> of the document's text; with a <see cref="Prefilter"/>, from the shared search.</summary>
+    protected internal bool MightApply(AnalysisDocument document) => Prefilter is { } prefilter ? prefilter.AnyIn(document) : MightApply(document.GetTextString());
 
     protected internal virtual Finding? AnalyzeCall(CallExpressionSyntax call, RuleContext context) => null;
 

@@ -29,7 +29,9 @@ public sealed class StaticServeInUrlsRule : PythonRule
     {
     }
 
-    protected internal override bool MightApply(string text) => text.Contains("serve", StringComparison.Ordinal);
+    private static readonly KeywordGroup Words = SourceKeywords.Register("serve");
+
+    protected override KeywordGroup Prefilter => Words;
 
     protected internal override Finding? AnalyzeCall(CallExpressionSyntax call, RuleContext context)
     {

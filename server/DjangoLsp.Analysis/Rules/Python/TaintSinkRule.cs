@@ -32,11 +32,22 @@ public abstract class TaintSinkRule : PythonRule
     /// <summary>Words that must occur in the file for the rule to apply (cheap pre-filter).</summary>
     protected abstract string[] Keywords { get; }
 
-    protected internal override bool MightApply(string text) => Keywords.Any(k => text.Contains(k, StringComparison.Ordinal));
+    private KeywordGroup? _prefilter;
+    private HashSet<string>? _sinkLastNames;
+
+    /// <summary>The last dotted part of every sink's name (<c>execute</c> of <c>django.db.connection.cursor().execute</c>).</summary>
+    private HashSet<string> SinkLastNames =>
+        _sinkLastNames ??= Sinks.Keys.Select(k => k[(k.LastIndexOf('.') + 1)..]).ToHashSet(StringComparer.Ordinal);
+
+    // Registered on first use (Keywords is the subclass's); a document searched before that tests the words itself.
+    protected override KeywordGroup Prefilter => _prefilter ??= SourceKeywords.Register(Keywords);
 
     /// <summary>The sink's display name and argument for <paramref name="call"/>, or null when it is not a sink.</summary>
     protected virtual (string Api, ExpressionSyntax Argument)? FindSink(CallExpressionSyntax call, RuleContext context)
     {
+        // The qualified name of `x.attr(...)` is null or ends with ".attr": a call whose attribute is no sink's last name
+        // is settled without the name (most calls are method calls, and every sink rule asked about every one of them).
+        if (call.Expression is AttributeExpressionSyntax { Name: var attribute } && !SinkLastNames.Contains(attribute)) return null;
         var qualified = context.Semantics.GetCalleeName(call);
         if (qualified == null || !Sinks.TryGetValue(qualified, out var sink)) return null;
         var argument = call.GetArgument(sink.Position, sink.Keyword);
