@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using DjangoLsp.Analysis.Engine;
 using DjangoLsp.Analysis.Project;
+using DjangoLsp.Analysis.Rules;
 using DjangoLsp.Analysis.Semantics;
 using DjangoLsp.Analysis.Syntax;
 using DjangoLsp.Python.Syntax;
@@ -413,12 +414,18 @@ public sealed class PythonTaintModel
             new(ReferenceEqualityComparer.Instance);
         private Func<ClassDefinitionSyntax, Dictionary<string, (FunctionDefinitionSyntax, bool)>>? _methodsOf;
 
+        private static readonly KeywordGroup StaticMethodWord = SourceKeywords.Register("staticmethod");
+
         /// <summary>The methods defined directly in <paramref name="class"/>'s body by name; a later definition replaces an earlier one, as at run time.</summary>
-        private static Dictionary<string, (FunctionDefinitionSyntax, bool)> MethodsOf(ClassDefinitionSyntax @class)
+        private Dictionary<string, (FunctionDefinitionSyntax, bool)> MethodsOf(ClassDefinitionSyntax @class)
         {
+            // A decorator's text is part of the module's: where the shared word search found no "staticmethod" in the
+            // document, no decorator's text (rebuilt from its tokens by ToString) can contain it.
+            var mayBeStatic = Document is not { } document || !ReferenceEquals(document.GetPythonSyntax(), Semantics.Tree) || StaticMethodWord.AnyIn(document);
             var methods = new Dictionary<string, (FunctionDefinitionSyntax, bool)>(StringComparer.Ordinal);
             foreach (var function in @class.Body.Statements.OfType<FunctionDefinitionSyntax>())
-                methods[function.Name] = (function, function.Decorators.Count > 0 && function.Decorators.Any(d => d.ToString().Contains("staticmethod", StringComparison.Ordinal)));
+                methods[function.Name] = (function, mayBeStatic && function.Decorators.Count > 0
+                    && function.Decorators.Any(d => d.ToString().Contains("staticmethod", StringComparison.Ordinal)));
             return methods;
         }
 

@@ -26,9 +26,11 @@ public sealed class TaintWorkspace : ITaintEnvironment
     private readonly ConcurrentDictionary<(string Dir, string Name), CallTarget?> _targets = new();
     // Sibling folders share most ancestor roots: which file (if any) holds a module under a root is looked up once, not
     // once per importing folder (absolute names such as `json.dumps` probe every ancestor; Django's tree: ~3,500 paths).
-    private readonly ConcurrentDictionary<(string Root, string Module), PythonTaintModel?> _moduleFiles = new();
+    // Per root folder, keyed by module name: a lookup hashes the (short) module name only, not the root's long path as
+    // well (absolute names probe ~9 roots each; the roots of a folder are found once, in RootsOf).
+    private readonly ConcurrentDictionary<string, RootModules> _moduleFiles = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Dir, string Prefix), PythonTaintModel?> _folderModules = new();
-    private readonly ConcurrentDictionary<string, string[]> _roots = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RootModules[]> _roots = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _directories = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<DjangoProject?>> _projects = new(StringComparer.Ordinal);
 
@@ -108,19 +110,39 @@ public sealed class TaintWorkspace : ITaintEnvironment
         {
             var baseDir = dir;
             for (var i = 1; i < dots && baseDir != null; i++) baseDir = Path.GetDirectoryName(baseDir);
-            return baseDir == null ? null : _moduleFiles.GetOrAdd((baseDir, moduleName), key => ModuleAt(key.Root, module));
+            return baseDir == null ? null : ModuleUnder(RootFor(baseDir), moduleName, module);
         }
         foreach (var root in RootsOf(dir))
         {
-            var model = _moduleFiles.GetOrAdd((root, moduleName), key => ModuleAt(key.Root, module));
+            var model = ModuleUnder(root, moduleName, module);
             if (model != null) return model;
         }
         return null;
     }
 
+    /// <summary>Which file (if any) holds <paramref name="moduleName"/> under <paramref name="root"/>, looked up once per root and name.</summary>
+    private PythonTaintModel? ModuleUnder(RootModules root, string moduleName, string[] module) =>
+        root.Modules.TryGetValue(moduleName, out var known) ? known : AddModule(root, moduleName, module);
+
+    // Apart from ModuleUnder so that a found name does not allocate the lambda's closure.
+    private PythonTaintModel? AddModule(RootModules root, string moduleName, string[] module) =>
+        root.Modules.GetOrAdd(moduleName, _ => ModuleAt(root.Folder, module));
+
+    private RootModules RootFor(string path) =>
+        _moduleFiles.TryGetValue(path, out var known) ? known : _moduleFiles.GetOrAdd(path, p => new RootModules(p));
+
     /// <summary>Where an absolute module name is looked for from <paramref name="dir"/>: its ancestors, then the workspace root.</summary>
-    private string[] RootsOf(string dir) =>
-        _roots.GetOrAdd(dir, d => Ancestors(d).Concat(_context.WorkspaceRoot is { } root ? new[] { Path.GetFullPath(root) } : Array.Empty<string>()).Distinct().ToArray());
+    private RootModules[] RootsOf(string dir) =>
+        _roots.GetOrAdd(dir, d => Ancestors(d).Concat(_context.WorkspaceRoot is { } root ? new[] { Path.GetFullPath(root) } : Array.Empty<string>())
+            .Distinct().Select(RootFor).ToArray());
+
+    /// <summary>A folder modules are looked for under, and what was found there by module name.</summary>
+    private sealed class RootModules(string folder)
+    {
+        public string Folder { get; } = folder;
+
+        public ConcurrentDictionary<string, PythonTaintModel?> Modules { get; } = new(StringComparer.Ordinal);
+    }
 
     /// <summary>The module <paramref name="module"/> (dotted parts) under <paramref name="root"/>: <c>a/b.py</c>, else <c>a/b/__init__.py</c>.</summary>
     private PythonTaintModel? ModuleAt(string root, string[] module)

@@ -44,10 +44,12 @@ public sealed class SqlInjectionRule : PythonRule
     {
     }
 
-    protected internal override bool MightApply(string text) =>
-        text.Contains("execute", StringComparison.Ordinal) || text.Contains("raw", StringComparison.Ordinal)
-        || text.Contains("extra", StringComparison.Ordinal) || text.Contains("RawSQL", StringComparison.Ordinal)
-        || text.Contains("template", StringComparison.Ordinal);
+    // Searched for with every other rule's words (one pass per document); helper bodies test them one by one.
+    private static readonly KeywordGroup Words = SourceKeywords.Register("execute", "raw", "extra", "RawSQL", "template");
+    private static readonly KeywordGroup RawSqlWord = SourceKeywords.Register("RawSQL");
+    private static readonly KeywordGroup TemplateWord = SourceKeywords.Register("template");
+
+    protected override KeywordGroup Prefilter => Words;
 
     protected internal override SinkKind? HelperSinkKind => SinkKind.Sql;
 
@@ -78,8 +80,7 @@ public sealed class SqlInjectionRule : PythonRule
     private static SqlWords WordsOf(RuleContext context) =>
         (SqlWords)context.Taint.SummaryCache.GetOrAdd(SqlWordsKey, static (_, document) =>
         {
-            var text = document.GetTextString();
-            return new SqlWords(text.Contains("RawSQL", StringComparison.Ordinal), text.Contains("template", StringComparison.Ordinal));
+            return new SqlWords(RawSqlWord.AnyIn(document), TemplateWord.AnyIn(document));
         }, context.Document);
 
     private sealed record SqlWords(bool RawSql, bool Template);
