@@ -81,15 +81,18 @@ internal sealed class ScopeBuilder
                 }
                 break;
             case ImportStatementSyntax import:
-                foreach (var alias in import.Names)
+                var importNames = import.Names;
+                for (var i = 0; i < importNames.Count; i++)
                 {
+                    var alias = importNames[i];
                     var dotted = alias.Name.Name;
                     if (dotted.Length == 0) continue;
                     if (alias.AliasToken is { IsMissing: false } aliasToken && aliasToken.Text.Length > 0)
                         Bind(aliasToken.Text, BindingKind.Import, scope, alias, null, dotted, false);
                     else
                     {
-                        var first = dotted.Split('.')[0];
+                        var dot = dotted.IndexOf('.');
+                        var first = dot < 0 ? dotted : dotted.Substring(0, dot);
                         Bind(first, BindingKind.Import, scope, alias, null, first, false);
                     }
                 }
@@ -97,8 +100,10 @@ internal sealed class ScopeBuilder
             case FromImportStatementSyntax fromImport:
                 {
                     var module = new string('.', fromImport.Level) + (fromImport.Module?.Name ?? "");
-                    foreach (var alias in fromImport.Names)
+                    var names = fromImport.Names;
+                    for (var i = 0; i < names.Count; i++)
                     {
+                        var alias = names[i];
                         var name = alias.Name.Name;
                         if (name.Length == 0) continue;
                         var local = alias.AliasToken is { IsMissing: false } a && a.Text.Length > 0 ? a.Text : name;
@@ -111,7 +116,8 @@ internal sealed class ScopeBuilder
                 VisitFunction(function, scope);
                 break;
             case ClassDefinitionSyntax @class:
-                foreach (var decorator in @class.Decorators) VisitExpression(decorator.Expression, scope);
+                var classDecorators = @class.Decorators;
+                for (var i = 0; i < classDecorators.Count; i++) VisitExpression(classDecorators[i].Expression, scope);
                 if (@class.Arguments != null) VisitExpression(@class.Arguments, scope);
                 Bind(@class.Name, BindingKind.Class, scope, @class, null, null, false);
                 VisitBlock(@class.Body, NewScope(ScopeKind.Class, @class, scope));
@@ -119,8 +125,10 @@ internal sealed class ScopeBuilder
             case IfStatementSyntax @if:
                 VisitExpression(@if.Condition, scope);
                 VisitBlock(@if.Body, scope);
-                foreach (var elif in @if.ElifClauses)
+                var elifs = @if.ElifClauses;
+                for (var i = 0; i < elifs.Count; i++)
                 {
+                    var elif = elifs[i];
                     VisitExpression(elif.Condition, scope);
                     VisitBlock(elif.Body, scope);
                 }
@@ -139,8 +147,10 @@ internal sealed class ScopeBuilder
                 VisitBlock(@for.Else?.Body, scope);
                 break;
             case WithStatementSyntax with:
-                foreach (var item in with.Items)
+                var items = with.Items;
+                for (var i = 0; i < items.Count; i++)
                 {
+                    var item = items[i];
                     VisitExpression(item.Expression, scope);
                     if (item.Target != null)
                     {
@@ -152,8 +162,10 @@ internal sealed class ScopeBuilder
                 break;
             case TryStatementSyntax @try:
                 VisitBlock(@try.Body, scope);
-                foreach (var handler in @try.ExceptClauses)
+                var handlers = @try.ExceptClauses;
+                for (var i = 0; i < handlers.Count; i++)
                 {
+                    var handler = handlers[i];
                     if (handler.Type != null) VisitExpression(handler.Type, scope);
                     if (handler.NameToken is { IsMissing: false } nameToken && nameToken.Text.Length > 0)
                         Bind(nameToken.Text, BindingKind.ExceptTarget, scope, handler, handler.Type, null, false);
@@ -245,61 +257,79 @@ internal sealed class ScopeBuilder
         while (pending.Count > 0)
         {
             var (root, current) = pending.Pop();
-            foreach (var node in DescendantsStoppingAtScopes(root))
+            if (root is LambdaExpressionSyntax or ComprehensionExpressionSyntax)
             {
-                switch (node)
-                {
-                    case LambdaExpressionSyntax lambda:
-                        {
-                            foreach (var parameter in lambda.Parameters.Parameters)
-                                if (parameter.Default != null) pending.Push((parameter.Default, current));
-                            var inner = NewScope(ScopeKind.Lambda, lambda, current);
-                            BindParameters(lambda.Parameters, inner);
-                            pending.Push((lambda.Body, inner));
-                            break;
-                        }
-                    case ComprehensionExpressionSyntax comprehension:
-                        {
-                            var inner = NewScope(ScopeKind.Comprehension, comprehension, current);
-                            var first = true;
-                            foreach (var clause in comprehension.Clauses)
-                            {
-                                if (clause is ComprehensionForSyntax @for)
-                                {
-                                    // The first iterable is evaluated in the enclosing scope.
-                                    pending.Push((@for.Iterable, first ? current : inner));
-                                    first = false;
-                                    BindTarget(@for.Target, @for.Iterable, BindingKind.LoopTarget, inner, partial: true);
-                                }
-                                else if (clause is ComprehensionIfSyntax @if)
-                                    pending.Push((@if.Condition, inner));
-                            }
-                            pending.Push((comprehension.Element, inner));
-                            break;
-                        }
-                    case NamedExpressionSyntax named:
-                        {
-                            // A walrus binds in the nearest enclosing non-comprehension scope.
-                            var target = current;
-                            while (target.Kind == ScopeKind.Comprehension && target.Parent != null) target = target.Parent;
-                            BindTarget(named.Target, named.Value, BindingKind.Assignment, target, partial: false);
-                            break;
-                        }
-                }
+                VisitScopeExpression(root, current, pending);
+                continue;
+            }
+            // The scope expressions below the root, not inside a lambda or comprehension below it, in document order:
+            // read from the index's list of them instead of walking every node of the root (two iterators and a
+            // delegate call per node). The index's list may hold nodes that only start in the root's span; the parent
+            // chain settles it.
+            foreach (var node in _nodes.ScopeExpressionsWithin(root))
+            {
+                if (IsBelowWithNoScopeBetween(node, root)) VisitScopeExpression(node, current, pending);
             }
         }
     }
 
-    /// <summary>The root and its descendants, not looking inside (but yielding) lambdas and comprehensions below the root.</summary>
-    private static IEnumerable<SyntaxNode> DescendantsStoppingAtScopes(SyntaxNode root)
+    /// <summary>True when <paramref name="root"/> is a proper ancestor of <paramref name="node"/> and no lambda or comprehension lies between them.</summary>
+    private static bool IsBelowWithNoScopeBetween(SyntaxNode node, SyntaxNode root)
     {
-        if (root is LambdaExpressionSyntax or ComprehensionExpressionSyntax)
+        for (var ancestor = node.Parent; ancestor != null; ancestor = ancestor.Parent)
         {
-            yield return root;
-            yield break;
+            if (ReferenceEquals(ancestor, root)) return true;
+            if (ancestor is LambdaExpressionSyntax or ComprehensionExpressionSyntax) return false;
         }
-        foreach (var node in root.DescendantNodes(n => n == root || n is not (LambdaExpressionSyntax or ComprehensionExpressionSyntax)))
-            yield return node;
+        return false;
+    }
+
+    /// <summary>Opens the scope of a lambda or comprehension (its parts go on <paramref name="pending"/>) or binds a walrus target.</summary>
+    private void VisitScopeExpression(SyntaxNode node, Scope current, Stack<(SyntaxNode Node, Scope Scope)> pending)
+    {
+        switch (node)
+        {
+            case LambdaExpressionSyntax lambda:
+                {
+                    var parameters = lambda.Parameters.Parameters;
+                    for (var i = 0; i < parameters.Count; i++)
+                        if (parameters[i].Default is { } @default) pending.Push((@default, current));
+                    var inner = NewScope(ScopeKind.Lambda, lambda, current);
+                    BindParameters(lambda.Parameters, inner);
+                    pending.Push((lambda.Body, inner));
+                    break;
+                }
+            case ComprehensionExpressionSyntax comprehension:
+                {
+                    var inner = NewScope(ScopeKind.Comprehension, comprehension, current);
+                    var first = true;
+                    var clauses = comprehension.Clauses;
+                    for (var i = 0; i < clauses.Count; i++)
+                    {
+                        var clause = clauses[i];
+                        if (clause is ComprehensionForSyntax @for)
+                        {
+                            // The first iterable is evaluated in the enclosing scope.
+                            var iterable = @for.Iterable;
+                            pending.Push((iterable, first ? current : inner));
+                            first = false;
+                            BindTarget(@for.Target, iterable, BindingKind.LoopTarget, inner, partial: true);
+                        }
+                        else if (clause is ComprehensionIfSyntax @if)
+                            pending.Push((@if.Condition, inner));
+                    }
+                    pending.Push((comprehension.Element, inner));
+                    break;
+                }
+            case NamedExpressionSyntax named:
+                {
+                    // A walrus binds in the nearest enclosing non-comprehension scope.
+                    var target = current;
+                    while (target.Kind == ScopeKind.Comprehension && target.Parent != null) target = target.Parent;
+                    BindTarget(named.Target, named.Value, BindingKind.Assignment, target, partial: false);
+                    break;
+                }
+        }
     }
 
     private void BindTarget(ExpressionSyntax target, ExpressionSyntax? value, BindingKind kind, Scope scope, bool partial)
@@ -317,14 +347,23 @@ internal sealed class ScopeBuilder
                 break;
             case CollectionExpressionSyntax collection when collection.Kind is SyntaxKind.TupleExpression or SyntaxKind.ListExpression:
                 {
+                    // Each read of Elements builds a new list: read each once.
+                    var elements = collection.Elements;
                     var values = Unparenthesize(value) is CollectionExpressionSyntax v && v.Kind is SyntaxKind.TupleExpression or SyntaxKind.ListExpression
-                        && v.Elements.Count == collection.Elements.Count && !v.Elements.Any(e => e is StarredExpressionSyntax)
-                        ? v.Elements : null;
-                    for (var i = 0; i < collection.Elements.Count; i++)
-                        BindTarget(collection.Elements[i], values != null ? values[i] : value, kind, scope, partial || values == null);
+                        && v.Elements is var valueElements && valueElements.Count == elements.Count && !HasStarred(valueElements)
+                        ? valueElements : null;
+                    for (var i = 0; i < elements.Count; i++)
+                        BindTarget(elements[i], values != null ? values[i] : value, kind, scope, partial || values == null);
                     break;
                 }
         }
+    }
+
+    private static bool HasStarred(IReadOnlyList<ExpressionSyntax> elements)
+    {
+        for (var i = 0; i < elements.Count; i++)
+            if (elements[i] is StarredExpressionSyntax) return true;
+        return false;
     }
 
     private static ExpressionSyntax? Unparenthesize(ExpressionSyntax? e)

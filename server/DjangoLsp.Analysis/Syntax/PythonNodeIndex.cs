@@ -14,13 +14,16 @@ public sealed class PythonNodeIndex
     private readonly SyntaxKind[] _kinds;
     private readonly CallExpressionSyntax[] _calls;
     private readonly int[] _scopeExpressionPositions;
+    private readonly SyntaxNode[] _scopeExpressions;
 
-    private PythonNodeIndex(SyntaxNode[] nodes, SyntaxKind[] kinds, CallExpressionSyntax[] calls, int[] scopeExpressionPositions)
+    private PythonNodeIndex(SyntaxNode[] nodes, SyntaxKind[] kinds, CallExpressionSyntax[] calls, int[] scopeExpressionPositions,
+        SyntaxNode[] scopeExpressions)
     {
         _nodes = nodes;
         _kinds = kinds;
         _calls = calls;
         _scopeExpressionPositions = scopeExpressionPositions;
+        _scopeExpressions = scopeExpressions;
     }
 
     public static PythonNodeIndex Build(PythonSyntaxTree tree, CancellationToken cancellationToken = default)
@@ -36,14 +39,19 @@ public sealed class PythonNodeIndex
         }
         var calls = callCount == 0 ? Array.Empty<CallExpressionSyntax>() : new CallExpressionSyntax[callCount];
         var scopePositions = scopeCount == 0 ? Array.Empty<int>() : new int[scopeCount];
+        var scopeExpressions = scopeCount == 0 ? Array.Empty<SyntaxNode>() : new SyntaxNode[scopeCount];
         callCount = scopeCount = 0;
         for (int i = 0; i < kinds.Length; i++)
         {
             var kind = kinds[i];
             if (kind == SyntaxKind.CallExpression) calls[callCount++] = (CallExpressionSyntax)nodes[i];
-            else if (IsScopeExpression(kind)) scopePositions[scopeCount++] = nodes[i].Position;
+            else if (IsScopeExpression(kind))
+            {
+                scopeExpressions[scopeCount] = nodes[i];
+                scopePositions[scopeCount++] = nodes[i].Position;
+            }
         }
-        return new PythonNodeIndex(nodes, kinds, calls, scopePositions);
+        return new PythonNodeIndex(nodes, kinds, calls, scopePositions, scopeExpressions);
     }
 
     /// <summary>The kinds of <see cref="LambdaExpressionSyntax"/>, <see cref="ComprehensionExpressionSyntax"/> and <see cref="NamedExpressionSyntax"/>.</summary>
@@ -60,7 +68,30 @@ public sealed class PythonNodeIndex
         var positions = _scopeExpressionPositions;
         if (positions.Length == 0) return false;
         var start = node.Position;
-        // The first position ≥ start, by hand: Array.BinarySearch<int> is left to the JIT in the ReadyToRun build.
+        var index = FirstPositionAtOrAfter(positions, start);
+        // Inclusive end: a zero-width node at the very end still counts (a false positive only costs a walk).
+        return index < positions.Length && positions[index] <= start + node.FullSpan.Length;
+    }
+
+    /// <summary>
+    /// The lambdas, comprehensions and assignment expressions (<c>:=</c>) that start inside <paramref name="node"/>'s full
+    /// span (end included), in document order: a superset of those below it (a candidate may be an ancestor or
+    /// neighbour that starts at the same place, or a zero-width node at the end), for callers that check the parent chain.
+    /// </summary>
+    internal ReadOnlySpan<SyntaxNode> ScopeExpressionsWithin(SyntaxNode node)
+    {
+        var positions = _scopeExpressionPositions;
+        if (positions.Length == 0) return default;
+        var start = node.Position;
+        var end = start + node.FullSpan.Length;
+        int first = FirstPositionAtOrAfter(positions, start), last = first;
+        while (last < positions.Length && positions[last] <= end) last++;
+        return new ReadOnlySpan<SyntaxNode>(_scopeExpressions, first, last - first);
+    }
+
+    // The first index whose position is ≥ start, by hand: Array.BinarySearch<int> is left to the JIT in the ReadyToRun build.
+    private static int FirstPositionAtOrAfter(int[] positions, int start)
+    {
         int index = 0, high = positions.Length;
         while (index < high)
         {
@@ -68,8 +99,7 @@ public sealed class PythonNodeIndex
             if (positions[middle] < start) index = middle + 1;
             else high = middle;
         }
-        // Inclusive end: a zero-width node at the very end still counts (a false positive only costs a walk).
-        return index < positions.Length && positions[index] <= start + node.FullSpan.Length;
+        return index;
     }
 
     /// <summary>All nodes below the module (tokens and list wrappers excluded), in document order.</summary>

@@ -95,6 +95,31 @@ public class ScopeSkippingTests
         Assert.That(scopes[0].Kind, Is.EqualTo(kind));
     }
 
+    // The builder takes an expression's scope expressions from the index's list (nodes starting in its span) and keeps
+    // those below it with no lambda or comprehension between: nesting, siblings and same-start neighbours must still
+    // give each scope the right parent, in source order.
+    [Test]
+    public void Nested_and_sibling_scope_expressions_get_the_right_parents_in_source_order()
+    {
+        var model = PythonSemanticModel.Create(PythonSyntaxTree.Parse(
+            "f(lambda a: [b for b in a if (c := b)], (d for d in e), g(x for x in (lambda y: y)(1)))\n"));
+        var module = model.ModuleScope;
+        Assert.That(module.Children.Select(s => s.Kind),
+            Is.EqualTo(new[] { ScopeKind.Lambda, ScopeKind.Comprehension, ScopeKind.Comprehension, ScopeKind.Lambda }));
+        var lambda = module.Children[0];
+        Assert.That(lambda.GetBindings("a"), Has.Count.EqualTo(1));
+        Assert.That(lambda.GetBindings("c"), Has.Count.EqualTo(1), "a walrus in a comprehension binds in the lambda around it");
+        Assert.That(lambda.Children.Select(s => s.Kind), Is.EqualTo(new[] { ScopeKind.Comprehension }));
+        Assert.That(lambda.Children[0].GetBindings("b"), Has.Count.EqualTo(1));
+        Assert.That(module.Children[1].GetBindings("d"), Has.Count.EqualTo(1));
+        // `x for x in …` starts where its element starts; the lambda in its first iterable belongs to the module.
+        var generator = module.Children[2];
+        Assert.That(generator.GetBindings("x"), Has.Count.EqualTo(1));
+        Assert.That(generator.Children, Is.Empty);
+        Assert.That(module.Children[3].GetBindings("y"), Has.Count.EqualTo(1));
+        Assert.That(module.Bindings.Keys, Is.Empty, "nothing binds at module level");
+    }
+
     [Test]
     public void A_module_without_any_lambda_comprehension_or_walrus_still_binds_every_statement()
     {
