@@ -309,11 +309,13 @@ internal sealed partial class Parser
 
     private readonly TokenCache _tokenCache = TokenCache.ForCurrentThread;
 
-    private static GreenListBuilder RentList() => GreenListBuilder.Rent();
+    private readonly LocalList<GreenListBuilder> _listPool = GreenListBuilder.PoolForCurrentThread;
 
-    private static GreenListBuilder RentList(GreenNode first)
+    private GreenListBuilder RentList() => GreenListBuilder.Rent(_listPool);
+
+    private GreenListBuilder RentList(GreenNode first)
     {
-        var builder = GreenListBuilder.Rent();
+        var builder = GreenListBuilder.Rent(_listPool);
         builder.Add(first);
         return builder;
     }
@@ -322,7 +324,7 @@ internal sealed partial class Parser
     private GreenNode List(GreenListBuilder items)
     {
         var node = items.Count == 0 ? _emptyList : GreenInternalNode.Create(SyntaxKind.List, items.AsSpan());
-        items.Free();
+        items.Free(_listPool);
         return node;
     }
 
