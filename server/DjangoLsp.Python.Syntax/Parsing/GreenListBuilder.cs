@@ -11,17 +11,26 @@ namespace DjangoLsp.Python.Syntax.Parsing;
 internal sealed class GreenListBuilder
 {
     [ThreadStatic]
-    private static Stack<GreenListBuilder>? t_pool;
+    private static LocalList<GreenListBuilder>? t_pool;
+
+    /// <summary>
+    /// This thread's pool of free builders. The parser fetches it once and passes it to <see cref="Rent"/> and
+    /// <see cref="Free"/>: in ReadyToRun code each thread-static access is a helper call, and a CoreLib
+    /// <c>Stack&lt;T&gt;</c>'s TryPop/Push are calls that are never inlined; lists are rented several times per statement.
+    /// </summary>
+    public static LocalList<GreenListBuilder> PoolForCurrentThread => t_pool ??= new LocalList<GreenListBuilder>();
 
     private GreenNode?[] _items = new GreenNode?[8];
 
     public int Count { get; private set; }
 
-    public static GreenListBuilder Rent()
+    public static GreenListBuilder Rent(LocalList<GreenListBuilder> pool)
     {
-        var pool = t_pool;
-        if (pool is not null && pool.TryPop(out var builder)) return builder;
-        return new GreenListBuilder();
+        int last = pool.Count - 1;
+        if (last < 0) return new GreenListBuilder();
+        var builder = pool[last];
+        pool.RemoveAt(last);
+        return builder;
     }
 
     public GreenNode this[int index]
@@ -44,13 +53,13 @@ internal sealed class GreenListBuilder
 
     public ReadOnlySpan<GreenNode?> AsSpan() => _items.AsSpan(0, Count);
 
-    /// <summary>Clears the builder (so it keeps no tree alive) and returns it to the pool; it must not be used afterwards.</summary>
-    public void Free()
+    /// <summary>Clears the builder (so it keeps no tree alive) and returns it to <paramref name="pool"/>; it must not be used afterwards.</summary>
+    public void Free(LocalList<GreenListBuilder> pool)
     {
         Array.Clear(_items, 0, Count);
         Count = 0;
         // Very large buffers (a module with thousands of statements) are not worth keeping.
         if (_items.Length > 4096) _items = new GreenNode?[8];
-        (t_pool ??= new Stack<GreenListBuilder>()).Push(this);
+        pool.Add(this);
     }
 }

@@ -11,7 +11,7 @@ internal sealed partial class Lexer
         bool triple = prefixEnd + 2 < _end && _text[prefixEnd + 1] == quote && _text[prefixEnd + 2] == quote;
         _pos = prefixEnd + (triple ? 3 : 1);
         _modes.Add(new Mode { Kind = ModeKind.FString, Quote = quote, Triple = triple, Raw = isRaw, BracketBase = _brackets.Count });
-        return Make(SyntaxKind.FStringStartToken, _strings.Get(_text, start, _pos - start), leading, GreenToken.NoTrivia);
+        return Make(SyntaxKind.FStringStartToken, _strings.Get(_text, start, _pos - start), leading, _noTrivia);
     }
 
     private Mode EnclosingFString()
@@ -42,7 +42,7 @@ internal sealed partial class Lexer
             if (p >= _end)
             {
                 if (p > start) return Middle(start, p);
-                return CloseUnterminatedFString(GreenToken.NoTrivia);
+                return CloseUnterminatedFString(_noTrivia);
             }
             char c = _text[p];
             if (AtClosingQuote(fs, p))
@@ -59,7 +59,7 @@ internal sealed partial class Lexer
                 _pos = p + len;
                 _lineHasTokens = true;
                 var trailing = ScanTrailingTrivia();
-                return Make(SyntaxKind.FStringEndToken, _text.Substring(p, len), GreenToken.NoTrivia, trailing);
+                return Make(SyntaxKind.FStringEndToken, _text.Substring(p, len), _noTrivia, trailing);
             }
             if (c == '{')
             {
@@ -68,7 +68,7 @@ internal sealed partial class Lexer
                 _pos = p + 1;
                 _modes.Add(new Mode { Kind = ModeKind.Field, BracketBase = _brackets.Count });
                 var trailing = ScanTrailingTrivia();
-                return Make(SyntaxKind.OpenBraceToken, "{", GreenToken.NoTrivia, trailing);
+                return Make(SyntaxKind.OpenBraceToken, "{", _noTrivia, trailing);
             }
             if (c == '}')
             {
@@ -78,7 +78,7 @@ internal sealed partial class Lexer
                     _modes.RemoveAt(_modes.Count - 1);
                     _pos = p + 1;
                     var trailing = ScanTrailingTrivia();
-                    return Make(SyntaxKind.CloseBraceToken, "}", GreenToken.NoTrivia, trailing);
+                    return Make(SyntaxKind.CloseBraceToken, "}", _noTrivia, trailing);
                 }
                 if (p + 1 < _end && _text[p + 1] == '}') { p += 2; continue; }
                 AddError(p, 1, "f-string: single '}' is not allowed");
@@ -88,7 +88,7 @@ internal sealed partial class Lexer
             if ((c == '\n' || c == '\r') && !fs.Triple)
             {
                 if (p > start) return Middle(start, p);
-                return CloseUnterminatedFString(GreenToken.NoTrivia);
+                return CloseUnterminatedFString(_noTrivia);
             }
             if (c == '\\' && p + 1 < _end)
             {
@@ -110,7 +110,7 @@ internal sealed partial class Lexer
     private GreenToken Middle(int start, int end)
     {
         _pos = end;
-        return Make(SyntaxKind.FStringMiddleToken, _text.Substring(start, end - start), GreenToken.NoTrivia, GreenToken.NoTrivia);
+        return Make(SyntaxKind.FStringMiddleToken, _text.Substring(start, end - start), _noTrivia, _noTrivia);
     }
 
     /// <summary>Ends the innermost f-string with a zero-width end token and an "unterminated" diagnostic.</summary>
@@ -131,6 +131,6 @@ internal sealed partial class Lexer
                 break;
             }
         }
-        return Make(SyntaxKind.FStringEndToken, "", leading, GreenToken.NoTrivia);
+        return Make(SyntaxKind.FStringEndToken, "", leading, _noTrivia);
     }
 }

@@ -37,7 +37,11 @@ internal sealed partial class Lexer
     private readonly LocalList<char> _brackets = new();
     private readonly LocalList<int> _bracketPositions = new();
     private readonly LocalList<Mode> _modes = new();
-    private readonly List<GreenTrivia> _trivia = new();
+    private readonly LocalList<GreenTrivia> _trivia = new();
+    // Shared arrays the lexer returns for most tokens, held in instance fields: in ReadyToRun code each read of
+    // another class's static field is a call to a static-base helper stub, and these are read for nearly every token.
+    private readonly GreenTrivia[] _noTrivia = GreenToken.NoTrivia;
+    private readonly GreenTrivia[][] _spaceArrays = TriviaCache.SpaceArrays;
     private List<GreenDiagnostic>? _diagnostics;
     private int _tokenFullStart;
     private readonly StringCache _strings;
@@ -155,7 +159,7 @@ internal sealed partial class Lexer
             _bracketPositions.Clear();
             _atLineStart = true;
             _lineHasTokens = false;
-            return Make(SyntaxKind.NewLineToken, "", leading, GreenToken.NoTrivia);
+            return Make(SyntaxKind.NewLineToken, "", leading, _noTrivia);
         }
         char c = _text[_pos];
         if ((c == '\n' || c == '\r') && _modes.Count > 0)
@@ -170,7 +174,7 @@ internal sealed partial class Lexer
             _atLineStart = true;
             _lineHasTokens = false;
             string nl = len == 2 ? "\r\n" : (c == '\n' ? "\n" : "\r");
-            return Make(SyntaxKind.NewLineToken, nl, leading, GreenToken.NoTrivia);
+            return Make(SyntaxKind.NewLineToken, nl, leading, _noTrivia);
         }
 
         _lineHasTokens = true;
@@ -269,7 +273,7 @@ internal sealed partial class Lexer
             // CPython adds an implicit NEWLINE when the last line has no line end.
             _lineHasTokens = false;
             _atLineStart = true;
-            return Make(SyntaxKind.NewLineToken, "", leading, GreenToken.NoTrivia);
+            return Make(SyntaxKind.NewLineToken, "", leading, _noTrivia);
         }
         if (_indent.Parent is not null && !_emittedEof)
         {
@@ -282,7 +286,7 @@ internal sealed partial class Lexer
             return GreenToken.Dedent;
         }
         _emittedEof = true;
-        return Make(SyntaxKind.EndOfFileToken, "", leading, GreenToken.NoTrivia);
+        return Make(SyntaxKind.EndOfFileToken, "", leading, _noTrivia);
     }
 
     private GreenToken Make(SyntaxKind kind, string text, GreenTrivia[] leading, GreenTrivia[] trailing)
@@ -322,7 +326,7 @@ internal sealed partial class Lexer
                 _pos = p;
                 ApplyIndentation(lineStart, p);
                 _atLineStart = false;
-                return p == lineStart ? GreenToken.NoTrivia : TriviaCache.SpacesArray(p - lineStart);
+                return p == lineStart ? _noTrivia : _spaceArrays[p - lineStart];
             }
         }
         _trivia.Clear();
@@ -408,13 +412,13 @@ internal sealed partial class Lexer
     private GreenTrivia[] ScanInlineLeadingTrivia()
     {
         // Usually the previous token's trailing trivia took the spaces and the next token starts right here.
-        if (_pos < _end && _text[_pos] > ' ' && _text[_pos] is not ('#' or '\\')) return GreenToken.NoTrivia;
+        if (_pos < _end && _text[_pos] > ' ' && _text[_pos] is not ('#' or '\\')) return _noTrivia;
         return ScanInlineLeadingTriviaSlow();
     }
 
     private GreenTrivia[] ScanInlineLeadingTriviaSlow()
     {
-        if (_pos < _end && _text[_pos] is not (' ' or '\t' or '\f' or '#' or '\n' or '\r' or '\\')) return GreenToken.NoTrivia;
+        if (_pos < _end && _text[_pos] is not (' ' or '\t' or '\f' or '#' or '\n' or '\r' or '\\')) return _noTrivia;
         _trivia.Clear();
         bool inBrackets = InBracketsForNewlines();
         while (_pos < _end)
@@ -489,16 +493,16 @@ internal sealed partial class Lexer
     private GreenTrivia[] ScanTrailingTrivia()
     {
         // Most tokens are directly followed by another token (no trivia at all).
-        if (_pos < _end && _text[_pos] > ' ' && _text[_pos] is not ('#' or '\\')) return GreenToken.NoTrivia;
+        if (_pos < _end && _text[_pos] > ' ' && _text[_pos] is not ('#' or '\\')) return _noTrivia;
         return ScanTrailingTriviaSlow();
     }
 
     private GreenTrivia[] ScanTrailingTriviaSlow()
     {
-        if (_pos >= _end) return GreenToken.NoTrivia;
+        if (_pos >= _end) return _noTrivia;
         char c = _text[_pos];
-        if (c != ' ' && c != '\t' && c != '\f' && c != '#' && c != '\\') return GreenToken.NoTrivia;
-        if (_modes.Count > 0 && _modes[^1].Kind != ModeKind.Field) return GreenToken.NoTrivia;
+        if (c != ' ' && c != '\t' && c != '\f' && c != '#' && c != '\\') return _noTrivia;
+        if (_modes.Count > 0 && _modes[^1].Kind != ModeKind.Field) return _noTrivia;
         if (c == ' ')
         {
             // Fast path for the usual case, a run of spaces up to the next token: one shared array, no list.
@@ -506,7 +510,7 @@ internal sealed partial class Lexer
             while (p < _end && _text[p] == ' ') p++;
             if (p - _pos <= TriviaCache.MaxSpaces && (p >= _end || _text[p] is not ('\t' or '\f' or '#' or '\\')))
             {
-                var spaces = TriviaCache.SpacesArray(p - _pos);
+                var spaces = _spaceArrays[p - _pos];
                 _pos = p;
                 return spaces;
             }

@@ -43,6 +43,16 @@ internal sealed class LocalList<T>
         _items[--_count] = default!;
     }
 
+    /// <summary>Copies the items to <paramref name="destination"/> from index 0.</summary>
+    public void CopyTo(T[] destination) => Array.Copy(_items, destination, _count);
+
+    public T[] ToArray()
+    {
+        var result = new T[_count];
+        Array.Copy(_items, result, _count);
+        return result;
+    }
+
     public void Clear()
     {
         Array.Clear(_items, 0, _count);

@@ -30,7 +30,7 @@ internal sealed partial class Parser
     private int _count;
     private int _lexedEnd;
     private int _index;
-    private readonly List<GreenTrivia> _pendingSkipped = new();
+    private readonly LocalList<GreenTrivia> _pendingSkipped = new(); // LocalList: its Count, read per token, is inlined in ReadyToRun code
     private List<GreenDiagnostic>? _pendingDiagnostics;
     private int _pendingWidth;
     private int _depth;
@@ -309,20 +309,22 @@ internal sealed partial class Parser
 
     private readonly TokenCache _tokenCache = TokenCache.ForCurrentThread;
 
-    private static GreenListBuilder RentList() => GreenListBuilder.Rent();
+    private readonly LocalList<GreenListBuilder> _listPool = GreenListBuilder.PoolForCurrentThread;
 
-    private static GreenListBuilder RentList(GreenNode first)
+    private GreenListBuilder RentList() => GreenListBuilder.Rent(_listPool);
+
+    private GreenListBuilder RentList(GreenNode first)
     {
-        var builder = GreenListBuilder.Rent();
+        var builder = GreenListBuilder.Rent(_listPool);
         builder.Add(first);
         return builder;
     }
 
     /// <summary>The list node for the builder's items; frees the builder.</summary>
-    private static GreenNode List(GreenListBuilder items)
+    private GreenNode List(GreenListBuilder items)
     {
-        var node = items.Count == 0 ? s_emptyList : GreenInternalNode.Create(SyntaxKind.List, items.AsSpan());
-        items.Free();
+        var node = items.Count == 0 ? _emptyList : GreenInternalNode.Create(SyntaxKind.List, items.AsSpan());
+        items.Free(_listPool);
         return node;
     }
 
@@ -330,7 +332,10 @@ internal sealed partial class Parser
 
     private static readonly GreenNode s_emptyList = GreenInternalNode.Create(SyntaxKind.List, []);
 
-    private static GreenNode EmptyList => s_emptyList;
+    // Read through an instance field: in ReadyToRun code each read of a static field is a call to a helper stub.
+    private readonly GreenNode _emptyList = s_emptyList;
+
+    private GreenNode EmptyList => _emptyList;
 
     /// <summary>Adds a diagnostic covering the whole node (without its leading trivia).</summary>
     private static GreenNode WithError(GreenNode node, string message, bool warning = false)

@@ -26,6 +26,11 @@ internal sealed class TokenCache
     /// <summary>Operator tokens without leading trivia, by kind and trailing trivia (none, one space); immutable, so shared by all threads.</summary>
     private static readonly GreenToken?[] s_operators = new GreenToken?[2 * (LastOperator - FirstOperator + 1)];
 
+    // The shared operator table and one-space array, read for every operator token, held in instance fields: in
+    // ReadyToRun code each read of a static field is a call to a static-base helper stub.
+    private readonly GreenToken?[] _operators = s_operators;
+    private readonly GreenTrivia[] _oneSpace = TriviaCache.SpaceArrays[1];
+
     /// <summary>The expression node wrapping <c>_entries[i]</c> (null until first asked for; cleared when the entry is replaced).</summary>
     private readonly GreenNode?[] _wrappers = new GreenNode?[Size];
 
@@ -41,10 +46,10 @@ internal sealed class TokenCache
         {
             // Operators and delimiters mostly have no leading trivia and at most one trailing space: one token per
             // kind and shape for the whole process, found without hashing.
-            int shape = trailing.Length == 0 ? 0 : ReferenceEquals(trailing, TriviaCache.SpacesArray(1)) ? 1 : -1;
+            int shape = trailing.Length == 0 ? 0 : ReferenceEquals(trailing, _oneSpace) ? 1 : -1;
             if (shape >= 0)
             {
-                ref var fixedToken = ref s_operators[2 * (kind - FirstOperator) + shape];
+                ref var fixedToken = ref _operators[2 * (kind - FirstOperator) + shape];
                 return fixedToken ??= new GreenToken(kind, text, leading, trailing);
             }
         }

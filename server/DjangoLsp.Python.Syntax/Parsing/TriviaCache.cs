@@ -6,24 +6,36 @@ namespace DjangoLsp.Python.Syntax.Parsing;
 internal static class TriviaCache
 {
     public const int MaxSpaces = 32;
-    private static readonly GreenTrivia[] s_spaces = new GreenTrivia[MaxSpaces + 1];
-    private static readonly GreenTrivia[][] s_spaceArrays = new GreenTrivia[MaxSpaces + 1][];
+    // Initialised by field initialisers, not a static constructor: without one the class is beforefieldinit, so
+    // ReadyToRun code that reads these fields needs no class-initialisation check per access.
     public static readonly GreenTrivia LineFeed = new(SyntaxKind.EndOfLineTrivia, "\n");
     public static readonly GreenTrivia CrLf = new(SyntaxKind.EndOfLineTrivia, "\r\n");
     public static readonly GreenTrivia[] LineFeedArray = [LineFeed];
+    private static readonly GreenTrivia[] s_spaces = CreateSpaces();
+    private static readonly GreenTrivia[][] s_spaceArrays = CreateArrays(null);
 
     /// <summary>A blank line followed by the next line's indentation: the leading trivia of most statements after a blank line.</summary>
-    private static readonly GreenTrivia[][] s_lineFeedSpaceArrays = new GreenTrivia[MaxSpaces + 1][];
+    private static readonly GreenTrivia[][] s_lineFeedSpaceArrays = CreateArrays(LineFeed);
 
-    static TriviaCache()
+    private static GreenTrivia[] CreateSpaces()
     {
-        for (int i = 1; i <= MaxSpaces; i++)
-        {
-            s_spaces[i] = new GreenTrivia(SyntaxKind.WhitespaceTrivia, new string(' ', i));
-            s_spaceArrays[i] = [s_spaces[i]];
-            s_lineFeedSpaceArrays[i] = [LineFeed, s_spaces[i]];
-        }
+        var spaces = new GreenTrivia[MaxSpaces + 1];
+        for (int i = 1; i <= MaxSpaces; i++) spaces[i] = new GreenTrivia(SyntaxKind.WhitespaceTrivia, new string(' ', i));
+        return spaces;
     }
+
+    private static GreenTrivia[][] CreateArrays(GreenTrivia? lineEnd)
+    {
+        var arrays = new GreenTrivia[MaxSpaces + 1][];
+        for (int i = 1; i <= MaxSpaces; i++) arrays[i] = lineEnd is null ? [s_spaces[i]] : [lineEnd, s_spaces[i]];
+        return arrays;
+    }
+
+    /// <summary>
+    /// The shared one-element space arrays by length (index 1 to <see cref="MaxSpaces"/>). The lexer keeps this array in
+    /// an instance field: in ReadyToRun code every read of another class's static field is a call to a helper stub.
+    /// </summary>
+    public static GreenTrivia[][] SpaceArrays => s_spaceArrays;
 
     /// <summary>The shared one-element array holding <paramref name="count"/> spaces (1 to <see cref="MaxSpaces"/>).</summary>
     public static GreenTrivia[] SpacesArray(int count) => s_spaceArrays[count];
@@ -42,7 +54,7 @@ internal static class TriviaCache
     }
 
     /// <summary>An immutable array for the given trivia, shared when it is a single cached element.</summary>
-    public static GreenTrivia[] ToArray(List<GreenTrivia> list)
+    public static GreenTrivia[] ToArray(LocalList<GreenTrivia> list)
     {
         if (list.Count == 0) return GreenToken.NoTrivia;
         if (list.Count == 1)
