@@ -4,7 +4,7 @@ namespace DjangoLsp.Python.Syntax.Tests;
 
 /// <summary>
 /// The red tree's child cache (a single child held without an array, upgraded to one entry per slot when a second
-/// slot is asked for), the bulk walk <see cref="SyntaxNode.AppendDescendantNodes"/>, and names read from green tokens:
+/// slot is asked for), the bulk walk <see cref="SyntaxNode.GetDescendantNodeArray"/>, and names read from green tokens:
 /// every way of reaching a child must give the same red node at the same position, also across threads.
 /// </summary>
 public class RedTreeTests
@@ -20,9 +20,8 @@ public class RedTreeTests
         foreach (var path in files)
         {
             var text = File.ReadAllText(path);
-            var bulk = new List<SyntaxNode>();
             var bulkTree = PythonSyntaxTree.Parse(text, path);
-            bulkTree.Root.AppendDescendantNodes(bulk);
+            var bulk = bulkTree.Root.GetDescendantNodeArray(out _);
             var lazy = PythonSyntaxTree.Parse(text, path).Root.DescendantNodes().ToList();
             Assert.That(bulk.Select(n => (n.Kind, n.FullSpan)), Is.EqualTo(lazy.Select(n => (n.Kind, n.FullSpan))), path);
             // The walk fills the same cache the typed API reads: walking again hands out the same instances.
@@ -75,14 +74,13 @@ public class RedTreeTests
     }
 
     [Test]
-    public void Bulk_walk_appends_and_can_start_below_the_root()
+    public void Bulk_walk_can_start_below_the_root()
     {
         var tree = PythonSyntaxTree.Parse("def f(a):\n    return g(a.b, [x for x in a])\n");
         var function = tree.Root.Statements.OfType<FunctionDefinitionSyntax>().Single();
-        var nodes = new List<SyntaxNode> { tree.Root };
-        function.Body.AppendDescendantNodes(nodes);
-        Assert.That(nodes[0], Is.SameAs(tree.Root));
-        Assert.That(nodes.Skip(1), Is.EqualTo(function.Body.DescendantNodes()));
+        var nodes = function.Body.GetDescendantNodeArray(out var kinds);
+        Assert.That(nodes, Is.EqualTo(function.Body.DescendantNodes()));
+        Assert.That(kinds, Is.EqualTo(nodes.Select(n => n.Kind)));
         Assert.That(nodes.OfType<CallExpressionSyntax>().Single().Expression.ToString(), Is.EqualTo("g"));
     }
 
@@ -141,7 +139,12 @@ public class RedTreeTests
                 start.SignalAndWait();
                 var seen = new List<SyntaxNode>();
                 // Different orders and entry points: tokens first, typed accessors, the bulk walk, the lazy walk.
-                if (t == 0) tree.Root.AppendDescendantNodes(seen);
+                if (t == 0)
+                {
+                    // The bulk walk entered below the root first, then over the whole tree.
+                    foreach (var statement in tree.Root.Statements) _ = statement.GetDescendantNodeArray(out _);
+                    seen.AddRange(tree.Root.GetDescendantNodeArray(out _));
+                }
                 else if (t == 1)
                 {
                     foreach (var token in tree.Root.DescendantTokens()) _ = token.Parent;

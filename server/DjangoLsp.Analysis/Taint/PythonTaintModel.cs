@@ -42,6 +42,12 @@ public sealed class PythonTaintModel
     /// <summary>The document this model was built from, when known (summaries of other modules report into it).</summary>
     internal AnalysisDocument? Document => _shared.Document;
 
+    /// <summary>
+    /// <see cref="Document"/> when this model analyses the document's current tree, so the document's node index and
+    /// text describe the same nodes; null for a tree built apart from it.
+    /// </summary>
+    internal AnalysisDocument? TreeDocument => _shared.TreeDocument;
+
     internal ITaintEnvironment? Environment => _shared.Environment;
 
     /// <summary>The seed of this view of the model (null for the normal analysis).</summary>
@@ -177,6 +183,8 @@ public sealed class PythonTaintModel
         public string Path { get; }
         public ITaintEnvironment? Environment { get; }
         public AnalysisDocument? Document { get; }
+
+        public AnalysisDocument? TreeDocument => Document is { } document && ReferenceEquals(document.GetPythonSyntax(), Semantics.Tree) ? document : null;
         public TaintEvaluator Evaluator { get; }
         public ConcurrentDictionary<object, object> External { get; } = new();
 
@@ -327,7 +335,7 @@ public sealed class PythonTaintModel
 
         private CallSlots InitializeCallSlots()
         {
-            IReadOnlyList<CallExpressionSyntax> calls = Document is { } document && ReferenceEquals(document.GetPythonSyntax(), Semantics.Tree)
+            IReadOnlyList<CallExpressionSyntax> calls = TreeDocument is { } document
                 ? document.GetPythonNodes().Calls
                 : Array.Empty<CallExpressionSyntax>();
             return Interlocked.CompareExchange(ref _callSlots, new CallSlots(calls), null) ?? _callSlots!;
@@ -421,7 +429,7 @@ public sealed class PythonTaintModel
         {
             // A decorator's text is part of the module's: where the shared word search found no "staticmethod" in the
             // document, no decorator's text (rebuilt from its tokens by ToString) can contain it.
-            var mayBeStatic = Document is not { } document || !ReferenceEquals(document.GetPythonSyntax(), Semantics.Tree) || StaticMethodWord.AnyIn(document);
+            var mayBeStatic = TreeDocument is not { } document || StaticMethodWord.AnyIn(document);
             var methods = new Dictionary<string, (FunctionDefinitionSyntax, bool)>(StringComparer.Ordinal);
             foreach (var function in @class.Body.Statements.OfType<FunctionDefinitionSyntax>())
                 methods[function.Name] = (function, mayBeStatic && function.Decorators.Count > 0

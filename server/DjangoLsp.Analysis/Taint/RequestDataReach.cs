@@ -231,15 +231,15 @@ internal sealed class RequestDataReach
     private Dictionary<SyntaxNode, OwnerFacts> ComputeFacts()
     {
         var root = _model.Semantics.Tree.Root;
-        var ownTree = _model.Document is { } document && ReferenceEquals(document.GetPythonSyntax(), _model.Semantics.Tree);
-        var maySource = !ownTree || MayMentionSource(_model.Document!.GetTextString());
+        var document = _model.TreeDocument;
+        var maySource = document == null || MayMentionSource(document.GetTextString());
         var facts = new Dictionary<SyntaxNode, OwnerFacts>(ReferenceEqualityComparer.Instance) { [root] = new OwnerFacts() };
-        if (ownTree)
+        if (document != null)
         {
             // A call's or a source's owner is found from its ancestors (PythonTaintModel.OwnerOf, as the data flow does), so
             // only calls and attributes are looked at, not every node with a stack of open bodies. An owner without an entry
             // reads as no source and no calls (FactsOf); calls of an owner with a source are never read.
-            var index = _model.Document!.GetPythonNodes();
+            var index = document.GetPythonNodes();
             foreach (var call in index.Calls)
             {
                 var owner = FactsFor(facts, PythonTaintModel.OwnerOf(call));

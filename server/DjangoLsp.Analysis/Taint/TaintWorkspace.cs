@@ -24,10 +24,10 @@ public sealed class TaintWorkspace : ITaintEnvironment
     private readonly ConditionalWeakTable<AnalysisDocument, PythonTaintModel> _documents = new();
     private readonly ConcurrentDictionary<string, PythonTaintModel?> _modules = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Dir, string Name), CallTarget?> _targets = new();
-    // Sibling folders share most ancestor roots: which file (if any) holds a module under a root is looked up once, not
-    // once per importing folder (absolute names such as `json.dumps` probe every ancestor; Django's tree: ~3,500 paths).
-    // Per root folder, keyed by module name: a lookup hashes the (short) module name only, not the root's long path as
-    // well (absolute names probe ~9 roots each; the roots of a folder are found once, in RootsOf).
+    // Sibling folders share most ancestor roots: which file (if any) holds a module under a root is looked up once per
+    // root folder and module name, not once per importing folder (absolute names such as `json.dumps` probe ~9 ancestor
+    // roots each; Django's tree: ~3,500 paths). A lookup hashes the short module name only, not the root's path as well
+    // (the roots of a folder are found once, in RootsOf).
     private readonly ConcurrentDictionary<string, RootModules> _moduleFiles = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Dir, string Prefix), PythonTaintModel?> _folderModules = new();
     private readonly ConcurrentDictionary<string, RootModules[]> _roots = new(StringComparer.Ordinal);
@@ -54,11 +54,15 @@ public sealed class TaintWorkspace : ITaintEnvironment
     public IReadOnlyDictionary<string, UrlParameter> UrlParameters(string path, string viewName)
     {
         // Asked for every function that may be a view: the folder and its project are looked up without allocating.
-        var dir = _directories.TryGetValue(path, out var known) ? known : _directories.GetOrAdd(path, p => Path.GetDirectoryName(Path.GetFullPath(p)) ?? "");
+        var dir = DirectoryOf(path);
         if (!_projects.TryGetValue(dir, out var lazy))
             lazy = _projects.GetOrAdd(dir, _ => new Lazy<DjangoProject?>(() => FindProject(path), LazyThreadSafetyMode.ExecutionAndPublication));
         return lazy.Value?.ParametersOf(path, viewName) ?? NoParameters;
     }
+
+    /// <summary>The full path of <paramref name="path"/>'s folder, worked out once per path (asked for every call and view).</summary>
+    private string DirectoryOf(string path) =>
+        _directories.TryGetValue(path, out var known) ? known : _directories.GetOrAdd(path, p => Path.GetDirectoryName(Path.GetFullPath(p)) ?? "");
 
     private DjangoProject? FindProject(string path)
     {
@@ -79,7 +83,7 @@ public sealed class TaintWorkspace : ITaintEnvironment
         if (depth > MaxReexports || qualifiedName.Contains("()") || qualifiedName.Contains("[]")) return null;
         foreach (var prefix in ExternalPrefixes)
             if (qualifiedName.StartsWith(prefix, StringComparison.Ordinal)) return null;
-        var dir = _directories.TryGetValue(fromPath, out var known) ? known : _directories.GetOrAdd(fromPath, p => Path.GetDirectoryName(Path.GetFullPath(p)) ?? "");
+        var dir = DirectoryOf(fromPath);
         return _targets.GetOrAdd((dir, qualifiedName), key => Find(key.Name, key.Dir, depth));
     }
 

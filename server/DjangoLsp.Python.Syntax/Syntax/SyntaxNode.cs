@@ -277,18 +277,6 @@ public class SyntaxNode
     }
 
     /// <summary>
-    /// Appends what <see cref="DescendantNodes"/> yields to <paramref name="nodes"/>: all descendant nodes in document
-    /// order, tokens and list wrappers excluded. The bulk form for whole-tree indexes (see <see cref="GetDescendantNodeArray"/>).
-    /// </summary>
-    public void AppendDescendantNodes(List<SyntaxNode> nodes, CancellationToken cancellationToken = default)
-    {
-        var scratch = TakeWalkScratch();
-        int count = Walk(scratch, cancellationToken);
-        nodes.AddRange(new ArraySegment<SyntaxNode>(scratch.Nodes, 0, count));
-        ReturnWalkScratch(scratch, count);
-    }
-
-    /// <summary>
     /// All descendant nodes in document order (what <see cref="DescendantNodes"/> yields: tokens and list wrappers
     /// excluded) in an exact-size array, and in <paramref name="kinds"/> each one's <see cref="Kind"/> at the same index,
     /// so whole-tree consumers can filter by kind with a switch over a compact array instead of a type test per node.

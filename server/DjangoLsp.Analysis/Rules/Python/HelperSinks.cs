@@ -120,7 +120,7 @@ internal static class HelperSinks
     private static string BodyText(CallTarget target)
     {
         var body = target.Function.Body;
-        if (target.Model.Document is not { } document || !ReferenceEquals(document.GetPythonSyntax(), target.Model.Semantics.Tree)) return body.ToString();
+        if (target.Model.TreeDocument is not { } document) return body.ToString();
         var text = document.GetTextString();
         var span = body.Span;
         return span.End <= text.Length ? text.Substring(span.Start, span.Length) : body.ToString();
